@@ -1,0 +1,248 @@
+package com.salestalk.contracts.validation;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.salestalk.contracts.catalog.CatalogEntry;
+import com.salestalk.contracts.catalog.EventCatalog;
+import com.salestalk.contracts.catalog.EventType;
+import com.salestalk.contracts.catalog.InvalidEventTypeException;
+import com.salestalk.contracts.catalog.Revision;
+import com.salestalk.contracts.catalog.SupportStatus;
+import com.salestalk.contracts.envelope.EnvelopeJson;
+import com.salestalk.contracts.envelope.EventEnvelope;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks events against their contract and returns every violation as (JSON pointer, message): size
+ * ≤ 256 KB, bounded parsing, the envelope schema, a known and supported event type, {@code
+ * eventVersion} matching the type's major version and a released revision, and the type's data
+ * schema.
+ *
+ * <p>Thread-safe; schemas are compiled once per catalog and mode.
+ */
+public final class EventValidator {
+
+  private final EventCatalog catalog;
+  private final Clock clock;
+  private final ValidationMode mode;
+  private final SchemaSet schemas;
+
+  /**
+   * @param catalog the event types to accept
+   * @param clock gives "today" for sunset dates
+   * @param mode strict for producers, tolerant for consumers
+   */
+  public EventValidator(EventCatalog catalog, Clock clock, ValidationMode mode) {
+    this.catalog = catalog;
+    this.clock = clock;
+    this.mode = mode;
+    this.schemas = SchemaSet.of(catalog, mode);
+  }
+
+  /** A strict validator over the standard catalog and the system clock. */
+  public static EventValidator strict() {
+    return new EventValidator(EventCatalog.standard(), Clock.systemUTC(), ValidationMode.STRICT);
+  }
+
+  /** A tolerant validator over the standard catalog and the system clock. */
+  public static EventValidator tolerant() {
+    return new EventValidator(EventCatalog.standard(), Clock.systemUTC(), ValidationMode.TOLERANT);
+  }
+
+  /** Validates event JSON text. */
+  public ValidationResult validate(String json) {
+    return validate(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Validates event JSON bytes (UTF-8). */
+  public ValidationResult validate(byte[] json) {
+    if (json.length > EnvelopeJson.MAX_EVENT_BYTES) {
+      return new ValidationResult(List.of(tooLarge(json.length)), null);
+    }
+    JsonNode tree;
+    try {
+      tree = EnvelopeJson.mapper().readTree(json);
+    } catch (StreamConstraintsException e) {
+      return new ValidationResult(List.of(new Violation("", constraintMessage(e))), null);
+    } catch (JacksonException e) {
+      return new ValidationResult(
+          List.of(new Violation("", "not valid JSON: " + e.getOriginalMessage())), null);
+    }
+    if (tree == null || tree.isMissingNode()) {
+      return new ValidationResult(List.of(new Violation("", "not valid JSON: no content")), null);
+    }
+    return new ValidationResult(validateTree(tree), tree);
+  }
+
+  /**
+   * Validates an envelope built in this process and returns its JSON.
+   *
+   * @throws InvalidEventException with every violation when it breaks the contract
+   */
+  public String requireValid(EventEnvelope envelope) {
+    JsonNode tree = EnvelopeJson.mapper().valueToTree(envelope);
+    List<Violation> violations = validateTree(tree);
+    if (!violations.isEmpty()) {
+      throw new InvalidEventException(violations);
+    }
+    String json = EnvelopeJson.mapper().writeValueAsString(tree);
+    int size = json.length() * 3 <= EnvelopeJson.MAX_EVENT_BYTES ? json.length() : utf8Length(json);
+    if (size > EnvelopeJson.MAX_EVENT_BYTES) {
+      throw new InvalidEventException(List.of(tooLarge(size)));
+    }
+    return json;
+  }
+
+  /** Validates a parsed event; the caller is responsible for having parsed it with bounds. */
+  public List<Violation> validateTree(JsonNode tree) {
+    if (!tree.isObject()) {
+      return List.of(new Violation("", "an event must be a JSON object, got " + kind(tree)));
+    }
+    List<Violation> violations = new ArrayList<>();
+    addAll(violations, schemas.envelope().validate(tree), "");
+
+    Optional<CatalogEntry> entry = eventType(tree, violations);
+    Optional<Revision> revision = revision(tree, entry, violations);
+    JsonNode data = tree.get("data");
+    if (entry.isPresent() && revision.isPresent() && data != null && data.isObject()) {
+      Schema dataSchema = dataSchemaFor(entry.get(), revision.get());
+      addAll(violations, dataSchema.validate(data), "/data");
+    }
+    return violations;
+  }
+
+  private Optional<CatalogEntry> eventType(JsonNode tree, List<Violation> violations) {
+    JsonNode node = tree.get("eventType");
+    if (node == null || !node.isString()) {
+      return Optional.empty();
+    }
+    EventType type;
+    try {
+      type = EventType.parse(node.asString());
+    } catch (InvalidEventTypeException e) {
+      violations.add(new Violation("/eventType", e.getMessage()));
+      return Optional.empty();
+    }
+    Optional<CatalogEntry> entry = catalog.find(type.toString());
+    if (entry.isEmpty()) {
+      violations.add(
+          new Violation(
+              "/eventType", "unknown event type '" + type + "': it is not in the catalog"));
+      return Optional.empty();
+    }
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    if (entry.get().statusOn(today) == SupportStatus.SUNSET) {
+      violations.add(
+          new Violation(
+              "/eventType",
+              "event type '"
+                  + type
+                  + "' was sunset on "
+                  + entry.get().sunsetOn()
+                  + " and is no longer accepted"));
+      return Optional.empty();
+    }
+    return entry;
+  }
+
+  private Optional<Revision> revision(
+      JsonNode tree, Optional<CatalogEntry> entry, List<Violation> violations) {
+    JsonNode node = tree.get("eventVersion");
+    if (entry.isEmpty() || node == null || !node.isString()) {
+      return Optional.empty();
+    }
+    Revision declared;
+    try {
+      declared = Revision.parse(node.asString());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // the envelope schema already reports the malformed version
+    }
+    CatalogEntry known = entry.get();
+    if (declared.major() != known.type().major()) {
+      violations.add(
+          new Violation(
+              "/eventVersion",
+              "major version "
+                  + declared.major()
+                  + " does not match event type "
+                  + known.type()
+                  + " (expected "
+                  + known.type().major()
+                  + ".M)"));
+      return Optional.empty();
+    }
+    if (declared.compareTo(known.revision()) > 0) {
+      if (mode == ValidationMode.STRICT) {
+        violations.add(
+            new Violation(
+                "/eventVersion",
+                "revision "
+                    + declared
+                    + " is not released; the newest revision of "
+                    + known.type()
+                    + " is "
+                    + known.revision()));
+        return Optional.empty();
+      }
+      return Optional.of(
+          known.revision()); // tolerant reader: a newer minor only adds optional fields
+    }
+    return Optional.of(declared);
+  }
+
+  private Schema dataSchemaFor(CatalogEntry entry, Revision revision) {
+    Schema schema = schemas.data(entry.type().toString(), revision);
+    if (schema == null) {
+      throw new IllegalStateException("no compiled schema for " + entry.type() + " " + revision);
+    }
+    return schema;
+  }
+
+  private static void addAll(List<Violation> violations, List<Error> errors, String prefix) {
+    for (Error error : errors) {
+      String pointer = prefix + error.getInstanceLocation().toString();
+      violations.add(new Violation(pointer, error.getMessage()));
+    }
+  }
+
+  private static Violation tooLarge(int size) {
+    return new Violation(
+        "",
+        "event is "
+            + size
+            + " bytes; the limit is "
+            + EnvelopeJson.MAX_EVENT_BYTES
+            + " bytes (256 KB)");
+  }
+
+  private static String constraintMessage(StreamConstraintsException e) {
+    String text = String.valueOf(e.getOriginalMessage());
+    if (text.contains("nesting depth")) {
+      return "JSON nests deeper than " + EnvelopeJson.MAX_NESTING_DEPTH + " levels";
+    }
+    if (text.contains("Number value length")) {
+      return "a number is longer than " + EnvelopeJson.MAX_NUMBER_LENGTH + " characters";
+    }
+    if (text.contains("String value length")) {
+      return "a string is longer than " + EnvelopeJson.MAX_EVENT_BYTES + " characters";
+    }
+    return "JSON exceeds a parsing limit: " + text;
+  }
+
+  private static String kind(JsonNode node) {
+    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+}

@@ -1,0 +1,108 @@
+package com.salestalk.contracts.validation;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import com.salestalk.contracts.catalog.CatalogEntry;
+import com.salestalk.contracts.catalog.EventCatalog;
+import com.salestalk.contracts.catalog.Revision;
+import com.salestalk.contracts.envelope.EnvelopeJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The compiled envelope and data schemas of a catalog, for one validation mode; compiled once and
+ * cached.
+ */
+final class SchemaSet {
+
+  static final String ENVELOPE_RESOURCE = "com/salestalk/contracts/schemas/envelope.schema.json";
+
+  private static final Map<String, SchemaSet> CACHE = new ConcurrentHashMap<>();
+
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder()
+                      .formatAssertionsEnabled(true)
+                      .pathType(PathType.JSON_POINTER)
+                      .build()));
+
+  private final Schema envelope;
+  private final Map<String, Schema> dataSchemas = new HashMap<>();
+
+  private SchemaSet(EventCatalog catalog, ValidationMode mode) {
+    this.envelope = compile(ENVELOPE_RESOURCE, mode);
+    for (CatalogEntry entry : catalog.entries()) {
+      for (Revision revision : entry.revisions()) {
+        dataSchemas.put(
+            key(entry.type().toString(), revision),
+            compile(EventCatalog.schemaResource(entry.type(), revision), mode));
+      }
+    }
+  }
+
+  static SchemaSet of(EventCatalog catalog, ValidationMode mode) {
+    return CACHE.computeIfAbsent(
+        System.identityHashCode(catalog) + "/" + mode, k -> new SchemaSet(catalog, mode));
+  }
+
+  Schema envelope() {
+    return envelope;
+  }
+
+  /** The data schema of a released revision, or {@code null}. */
+  Schema data(String eventType, Revision revision) {
+    return dataSchemas.get(key(eventType, revision));
+  }
+
+  private static String key(String type, Revision revision) {
+    return type + "@" + revision;
+  }
+
+  private static Schema compile(String resource, ValidationMode mode) {
+    JsonNode node = readResource(resource);
+    if (mode == ValidationMode.TOLERANT) {
+      openUp(node);
+    }
+    return REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource), node);
+  }
+
+  static JsonNode readResource(String resource) {
+    try (InputStream in = SchemaSet.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing schema resource " + resource);
+      }
+      return EnvelopeJson.mapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Tolerant reader: drops every {@code additionalProperties: false} so unknown optional fields
+   * pass.
+   */
+  private static void openUp(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      JsonNode additional = object.get("additionalProperties");
+      if (additional != null && additional.isBoolean() && !additional.booleanValue()) {
+        object.remove("additionalProperties");
+      }
+      object.values().forEach(SchemaSet::openUp);
+    } else if (node.isArray()) {
+      node.values().forEach(SchemaSet::openUp);
+    }
+  }
+}
