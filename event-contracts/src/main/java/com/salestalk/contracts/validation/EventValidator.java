@@ -75,7 +75,7 @@ public final class EventValidator {
       return new ValidationResult(List.of(new Violation("", constraintMessage(e))), null);
     } catch (JacksonException e) {
       return new ValidationResult(
-          List.of(new Violation("", "not valid JSON: " + e.getOriginalMessage())), null);
+          List.of(new Violation("", "not valid JSON: " + describe(e))), null);
     }
     if (tree == null || tree.isMissingNode()) {
       return new ValidationResult(List.of(new Violation("", "not valid JSON: no content")), null);
@@ -236,6 +236,28 @@ public final class EventValidator {
       return "a string is longer than " + EnvelopeJson.MAX_EVENT_BYTES + " characters";
     }
     return "JSON exceeds a parsing limit: " + text;
+  }
+
+  /** Jackson's message without its source excerpt, plus where the problem is. */
+  private static String describe(JacksonException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    int marker = message.indexOf(" (start marker");
+    if (marker >= 0) {
+      message = message.substring(0, marker);
+    }
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      message = message.substring(0, newline);
+    }
+    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      message +=
+          " (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")";
+    }
+    return message;
   }
 
   private static String kind(JsonNode node) {
