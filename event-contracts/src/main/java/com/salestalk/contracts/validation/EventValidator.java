@@ -68,6 +68,10 @@ public final class EventValidator {
     if (json.length > EnvelopeJson.MAX_EVENT_BYTES) {
       return new ValidationResult(List.of(tooLarge(json.length)), null);
     }
+    if (!isUtf8(json)) {
+      return new ValidationResult(
+          List.of(new Violation("", "not valid JSON: an event must be UTF-8 encoded")), null);
+    }
     JsonNode tree;
     try {
       tree = EnvelopeJson.mapper().readTree(json);
@@ -262,6 +266,19 @@ public final class EventValidator {
 
   private static String kind(JsonNode node) {
     return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static int utf8Length(String s) {
