@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -49,7 +51,7 @@ public final class MotoServer implements AutoCloseable {
   private static final int LOG_TAIL_LINES = 20;
   private static final int PORT_ATTEMPTS = 3;
 
-  private static Path extractedLauncher;
+  private static final Map<String, Path> EXTRACTED_LAUNCHERS = new HashMap<>();
 
   private final Process process;
   private final int port;
@@ -220,12 +222,17 @@ public final class MotoServer implements AutoCloseable {
         + (logTail.isBlank() ? ": (empty)" : ", last lines:\n" + logTail);
   }
 
-  private static synchronized Path launcher() {
+  private static Path launcher() {
     URL resource = MotoServer.class.getResource(LAUNCHER_RESOURCE);
     if (resource == null) {
       throw new IllegalStateException(
           LAUNCHER_RESOURCE + " is missing from the classpath next to " + MotoServer.class);
     }
+    return launcher(resource);
+  }
+
+  /** The launcher as a file: the resource itself when it is one, else a copy (e.g. from a jar). */
+  static synchronized Path launcher(URL resource) {
     if ("file".equals(resource.getProtocol())) {
       try {
         return Path.of(resource.toURI());
@@ -233,17 +240,18 @@ public final class MotoServer implements AutoCloseable {
         // fall through and extract a copy
       }
     }
-    if (extractedLauncher == null || !Files.isRegularFile(extractedLauncher)) {
+    Path copy = EXTRACTED_LAUNCHERS.get(resource.toExternalForm());
+    if (copy == null || !Files.isRegularFile(copy)) {
       try (InputStream in = resource.openStream()) {
-        Path copy = Files.createTempFile("salestalk-moto-launcher-", ".py");
+        copy = Files.createTempFile("salestalk-moto-launcher-", ".py");
         Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
         copy.toFile().deleteOnExit();
-        extractedLauncher = copy;
+        EXTRACTED_LAUNCHERS.put(resource.toExternalForm(), copy);
       } catch (IOException e) {
         throw new UncheckedIOException("Could not extract " + resource, e);
       }
     }
-    return extractedLauncher;
+    return copy;
   }
 
   /** Settings for {@link MotoServer#start()}. */
@@ -324,6 +332,11 @@ public final class MotoServer implements AutoCloseable {
       for (int attempt = 1; ; attempt++) {
         int chosenPort = port != 0 ? port : freePort();
         Path log = logFile != null ? logFile : defaultLogFile(chosenPort);
+        if (port != 0 && !isFree(port)) {
+          // Otherwise the probe could get its answer from whatever already listens there.
+          throw unavailable(
+              "port " + port + " on " + HOST + " is already in use", command, log, null);
+        }
         try {
           return launch(command, script, chosenPort, log, http);
         } catch (PortTaken e) {
@@ -424,6 +437,14 @@ public final class MotoServer implements AutoCloseable {
             "\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
       } catch (IOException e) {
         return "(could not read the log: " + e.getMessage() + ")";
+      }
+    }
+
+    private static boolean isFree(int candidate) {
+      try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getByName(HOST))) {
+        return true;
+      } catch (IOException e) {
+        return false;
       }
     }
 

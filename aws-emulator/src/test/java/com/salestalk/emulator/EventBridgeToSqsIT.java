@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 class EventBridgeToSqsIT {
 
   private static final int EVENTS = 50;
-  private static final String BUS = "salestalk-it";
+
+  /** Unique names, so reruns against a long-lived AWS_ENDPOINT_URL (not reset) do not collide. */
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+  private static final String BUS = "salestalk-it-" + RUN;
   private static final String SOURCE = "salestalk.emulator-it";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -35,7 +40,7 @@ class EventBridgeToSqsIT {
   void deliversAllFiftyEventsFromTheBusToTheQueue(AwsEndpoint endpoint) {
     try (EventBridgeClient events = endpoint.configure(EventBridgeClient.builder()).build();
         SqsClient sqs = endpoint.configure(SqsClient.builder()).build()) {
-      String queueUrl = sqs.createQueue(b -> b.queueName("bus-target")).queueUrl();
+      String queueUrl = sqs.createQueue(b -> b.queueName("bus-target-" + RUN)).queueUrl();
       String queueArn =
           sqs.getQueueAttributes(
                   b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -49,7 +54,6 @@ class EventBridgeToSqsIT {
                   .eventPattern("{\"source\":[\"" + SOURCE + "\"]}"));
       events.putTargets(
           b -> b.rule("to-queue").eventBusName(BUS).targets(t -> t.id("queue").arn(queueArn)));
-      String run = UUID.randomUUID().toString();
       List<PutEventsRequestEntry> entries =
           IntStream.range(0, EVENTS)
               .mapToObj(
@@ -58,7 +62,7 @@ class EventBridgeToSqsIT {
                           .eventBusName(BUS)
                           .source(SOURCE)
                           .detailType("EmulatorProbe")
-                          .detail("{\"run\":\"" + run + "\",\"seq\":" + i + "}")
+                          .detail("{\"run\":\"" + RUN + "\",\"seq\":" + i + "}")
                           .build())
               .toList();
 
@@ -85,7 +89,7 @@ class EventBridgeToSqsIT {
               body -> {
                 assertThat(body.path("source").asString()).isEqualTo(SOURCE);
                 assertThat(body.path("detail-type").asString()).isEqualTo("EmulatorProbe");
-                assertThat(body.path("detail").path("run").asString()).isEqualTo(run);
+                assertThat(body.path("detail").path("run").asString()).isEqualTo(RUN);
               });
       System.out.printf(
           "EventBridge->SQS: %d events published in %d ms, all received after %d ms%n",
@@ -97,10 +101,24 @@ class EventBridgeToSqsIT {
     List<Message> messages =
         sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
             .messages();
+    if (messages.isEmpty()) {
+      return received.size();
+    }
     for (Message message : messages) {
       received.add(JSON.readTree(message.body()));
-      sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
     }
+    sqs.deleteMessageBatch(
+        b ->
+            b.queueUrl(queueUrl)
+                .entries(
+                    messages.stream()
+                        .map(
+                            m ->
+                                DeleteMessageBatchRequestEntry.builder()
+                                    .id(m.messageId())
+                                    .receiptHandle(m.receiptHandle())
+                                    .build())
+                        .toList()));
     return received.size();
   }
 }

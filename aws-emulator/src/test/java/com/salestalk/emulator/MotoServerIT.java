@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -133,6 +134,20 @@ class MotoServerIT {
         .noneMatch(
             process ->
                 process.info().commandLine().map(line -> line.contains("sleep 60")).orElse(false));
+  }
+
+  @Test
+  void refusesAFixedPortThatIsAlreadyInUse() throws IOException {
+    Path log = temp.resolve("busy.log");
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int port = busy.getLocalPort();
+
+      assertThatThrownBy(() -> MotoServer.builder().port(port).logFile(log).start())
+          .isInstanceOf(EmulatorUnavailableException.class)
+          .hasMessageStartingWith(
+              "No AWS endpoint for the tests: port %d on 127.0.0.1 is already in use.\n"
+                  .formatted(port));
+    }
   }
 
   private Path script(String name, String body) throws IOException {

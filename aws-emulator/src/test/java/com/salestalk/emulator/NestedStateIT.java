@@ -2,6 +2,7 @@ package com.salestalk.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -12,12 +13,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @AwsEmulatorTest
 class NestedStateIT {
 
+  private static final String QUEUE = "set-up-by-enclosing-class-" + UUID.randomUUID();
+
   private static SqsClient sqs;
 
   @BeforeAll
   static void createQueue(AwsEndpoint endpoint) {
     sqs = endpoint.configure(SqsClient.builder()).build();
-    sqs.createQueue(b -> b.queueName("set-up-by-enclosing-class"));
+    sqs.createQueue(b -> b.queueName(QUEUE));
   }
 
   @AfterAll
@@ -29,10 +32,10 @@ class NestedStateIT {
   class InnerClass {
     @Test
     void seesTheQueueOfTheEnclosingClass() {
-      assertThat(sqs.listQueues(b -> b.queueNamePrefix("set-up-by-enclosing-class")).queueUrls())
+      assertThat(sqs.listQueues(b -> b.queueNamePrefix(QUEUE)).queueUrls())
           .singleElement()
           .asString()
-          .endsWith("/set-up-by-enclosing-class");
+          .endsWith("/" + QUEUE);
     }
   }
 }

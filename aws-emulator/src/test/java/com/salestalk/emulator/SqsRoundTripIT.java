@@ -3,6 +3,7 @@ package com.salestalk.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class SqsRoundTripIT {
 
   @Test
   void sendsAndReceivesAMessageThroughTheEmulator() {
-    String queueUrl = sqs.createQueue(b -> b.queueName("round-trip")).queueUrl();
+    String queueUrl =
+        sqs.createQueue(b -> b.queueName("round-trip-" + UUID.randomUUID())).queueUrl();
 
     sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"hello\":\"salestalk\"}"));
     List<Message> messages =
