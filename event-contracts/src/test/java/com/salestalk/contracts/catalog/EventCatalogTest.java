@@ -41,7 +41,8 @@ class EventCatalogTest {
   void answersWhichTypesAConsumerReceives() {
     assertThat(catalog.typesConsumedBy("analytics"))
         .extracting(EventType::toString)
-        .containsExactly("narrative.generated.v1", "conversation.completed.v1", "tenant.provisioned.v1");
+        .containsExactly(
+            "narrative.generated.v1", "conversation.completed.v1", "tenant.provisioned.v1");
     assertThat(catalog.typesProducedBy("metrics-handler"))
         .extracting(EventType::toString)
         .containsExactly("metrics.ingested.v1");
@@ -51,7 +52,9 @@ class EventCatalogTest {
   void envelopeSchemaAllowsExactlyTheCatalogSources() throws Exception {
     JsonNode schema;
     try (var in =
-        getClass().getClassLoader().getResourceAsStream("com/salestalk/contracts/schemas/envelope.schema.json")) {
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream("com/salestalk/contracts/schemas/envelope.schema.json")) {
       schema = JsonMapper.shared().readTree(in);
     }
     List<String> sources =
@@ -87,7 +90,9 @@ class EventCatalogTest {
           {"type": "tenant.provisioned.v1", "description": "d", "producer": "tenant-onboard",
            "consumers": ["billing"], "revision": "1.0", "releasedOn": "2026-11-26"}]}
         """;
-    assertThatThrownBy(() -> EventCatalog.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(
+            () ->
+                EventCatalog.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
         .hasMessage("tenant.provisioned.v1: unknown consumer billing");
   }
 

@@ -19,13 +19,16 @@ class EnvelopeFactoryTest {
   private static final EventType CLASSIFIED = EventType.parse("classification.performed.v1");
   private static final EventType NARRATED = EventType.parse("narrative.generated.v1");
 
-  private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:15:30.123456Z"), ZoneOffset.UTC);
-  private final EnvelopeFactory factory = new EnvelopeFactory("chat-handler", clock, EventCatalog.standard());
+  private final Clock clock =
+      Clock.fixed(Instant.parse("2026-11-26T10:15:30.123456Z"), ZoneOffset.UTC);
+  private final EnvelopeFactory factory =
+      new EnvelopeFactory("chat-handler", clock, EventCatalog.standard());
 
   @Test
   void stampsIdTimestampSourceAndCurrentRevision() {
     EventEnvelope event =
-        factory.create(CLASSIFIED, TenantId.of("tenant-acme"), EventSamples.data(CLASSIFIED), Flow.start());
+        factory.create(
+            CLASSIFIED, TenantId.of("tenant-acme"), EventSamples.data(CLASSIFIED), Flow.start());
 
     assertThat(event.eventId()).isNotNull();
     assertThat(event.timestamp()).isEqualTo(Instant.parse("2026-11-26T10:15:30.123Z"));
@@ -37,8 +40,12 @@ class EnvelopeFactoryTest {
 
   @Test
   void everyEventGetsItsOwnId() {
-    EventEnvelope first = factory.create(CLASSIFIED, EventSamples.SAMPLE_TENANT, EventSamples.data(CLASSIFIED), Flow.start());
-    EventEnvelope second = factory.create(CLASSIFIED, EventSamples.SAMPLE_TENANT, EventSamples.data(CLASSIFIED), Flow.start());
+    EventEnvelope first =
+        factory.create(
+            CLASSIFIED, EventSamples.SAMPLE_TENANT, EventSamples.data(CLASSIFIED), Flow.start());
+    EventEnvelope second =
+        factory.create(
+            CLASSIFIED, EventSamples.SAMPLE_TENANT, EventSamples.data(CLASSIFIED), Flow.start());
 
     assertThat(first.eventId()).isNotEqualTo(second.eventId());
     assertThat(first.correlationId()).isNotEqualTo(second.correlationId());
@@ -53,7 +60,10 @@ class EnvelopeFactoryTest {
             CLASSIFIED,
             EventSamples.SAMPLE_TENANT,
             EventSamples.data(CLASSIFIED),
-            Flow.continuing(correlation).withTrace("1-abc").withUser("user-bob").withSession("session-9"));
+            Flow.continuing(correlation)
+                .withTrace("1-abc")
+                .withUser("user-bob")
+                .withSession("session-9"));
 
     assertThat(event.metadata()).isEqualTo(new EventMetadata(correlation, null, "1-abc"));
     assertThat(event.userId()).isEqualTo("user-bob");
@@ -70,7 +80,11 @@ class EnvelopeFactoryTest {
             Flow.start().withUser("user-alice").withSession("session-s1").withTrace("1-xyz"));
 
     EventEnvelope narrative =
-        factory.create(NARRATED, EventSamples.SAMPLE_TENANT, EventSamples.data(NARRATED), Flow.causedBy(classification));
+        factory.create(
+            NARRATED,
+            EventSamples.SAMPLE_TENANT,
+            EventSamples.data(NARRATED),
+            Flow.causedBy(classification));
 
     assertThat(narrative.correlationId()).isEqualTo(classification.correlationId());
     assertThat(narrative.metadata().causationId()).isEqualTo(classification.eventId());
@@ -82,7 +96,8 @@ class EnvelopeFactoryTest {
   @Test
   void builtEventsAreValidAndRoundTripThroughJson() {
     EventEnvelope event =
-        factory.create(CLASSIFIED, EventSamples.SAMPLE_TENANT, EventSamples.data(CLASSIFIED), Flow.start());
+        factory.create(
+            CLASSIFIED, EventSamples.SAMPLE_TENANT, EventSamples.data(CLASSIFIED), Flow.start());
 
     String json = EventValidator.strict().requireValid(event);
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs the fixture files under {@code src/test/resources/events/}: every {@code valid-*.json} validates, every
- * {@code invalid-*.json} yields exactly the violations in its {@code .expected} companion.
+ * Runs the fixture files under {@code src/test/resources/events/}: every {@code valid-*.json}
+ * validates, every {@code invalid-*.json} yields exactly the violations in its {@code .expected}
+ * companion.
  */
 class EventFixturesTest {
 
@@ -49,9 +50,12 @@ class EventFixturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidFixtures")
   void invalidFixtureYieldsExactlyTheExpectedViolations(Path file) throws IOException {
-    Path expected = file.resolveSibling(file.getFileName().toString().replace(".json", ".expected"));
+    Path expected =
+        file.resolveSibling(file.getFileName().toString().replace(".json", ".expected"));
     List<String> messages =
-        validator.validate(Files.readAllBytes(file)).violations().stream().map(Violation::toString).toList();
+        validator.validate(Files.readAllBytes(file)).violations().stream()
+            .map(Violation::toString)
+            .toList();
 
     assertThat(messages).containsExactlyElementsOf(Files.readAllLines(expected));
   }
