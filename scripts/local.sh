@@ -98,7 +98,14 @@ st_start() {
   shift 3
   mkdir -p "$ST_PIDS" "$ST_LOGS"
   setsid "$@" >"$log" 2>&1 </dev/null &
-  printf '%s\t%s\n' "$!" "$marker" > "$ST_PIDS/$name.pid"
+  local pid=$! i
+  printf '%s\t%s\n' "$pid" "$marker" > "$ST_PIDS/$name.pid"
+  # until exec completes /proc shows the forking shell's command line, not the marker
+  for ((i = 0; i < 100; i++)); do
+    st_alive "$ST_PIDS/$name.pid" && return 0
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.05
+  done
 }
 
 # Stops one recorded process and its process group: TERM, then KILL after 20 s.
@@ -142,13 +149,16 @@ ST_STEP=""
 ST_STEP_LOG=""
 
 st_fail() {
+  # stop first: a closed output pipe must not keep anything running
+  trap '' PIPE
+  set +e
+  st_stop_all >/dev/null 2>&1
   st_err "step '$ST_STEP' failed: $*"
   if [[ -n "$ST_STEP_LOG" && -f "$ST_STEP_LOG" ]]; then
     st_err "log: $ST_STEP_LOG (last lines below)"
     tail -n 15 "$ST_STEP_LOG" | sed 's/^/    /' >&2
   fi
-  st_err "stopping what this 'up' started; logs stay in $ST_LOGS"
-  st_stop_all >/dev/null
+  st_err "stopped what this 'up' had started; logs stay in $ST_LOGS"
   exit 1
 }
 
@@ -317,10 +327,12 @@ local_up() {
     return 0
   fi
   rm -f "$ST_PIDS"/*.pid "$ST_STATE/endpoint"
+  trap 'ST_STEP_LOG=""; st_fail "interrupted"' INT TERM
   st_build
   st_emulator
   st_deploy
   st_start_services
+  trap - INT TERM
   st_say ""
   st_say "SalesTalk is up in $((SECONDS - started)) s."
   st_say "  AWS endpoint   $(st_endpoint)  (region $ST_REGION, stack $ST_STACK)"
