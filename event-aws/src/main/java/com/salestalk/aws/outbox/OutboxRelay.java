@@ -8,6 +8,7 @@ import com.salestalk.aws.publish.FailedEvent;
 import com.salestalk.aws.publish.PreparedEvent;
 import com.salestalk.aws.publish.PublishMetrics;
 import com.salestalk.aws.publish.PublishResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ public final class OutboxRelay implements AutoCloseable {
       EventPublisher publisher,
       OutboxRelaySettings settings,
       PublishMetrics metrics,
-      io.micrometer.core.instrument.MeterRegistry registry,
+      MeterRegistry registry,
       Clock clock) {
     this(
         dynamo,
@@ -114,7 +115,7 @@ public final class OutboxRelay implements AutoCloseable {
       EventPublisher publisher,
       OutboxRelaySettings settings,
       PublishMetrics metrics,
-      io.micrometer.core.instrument.MeterRegistry registry,
+      MeterRegistry registry,
       Clock clock,
       DoubleSupplier random) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
