@@ -1,5 +1,6 @@
 package com.salestalk.contracts.metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,8 +23,49 @@ public record MetricDefinition(String name, Kind kind, List<String> tags, String
     GAUGE
   }
 
+  /**
+   * Percentiles every {@link Kind#TIMER} publishes (computed client-side, one gauge per value); the
+   * SalesTalk apps build their timers with exactly these.
+   */
+  public static final List<Double> TIMER_PERCENTILES = List.of(0.95);
+
+  /** Dimension micrometer adds to a timer's percentile gauge, e.g. {@code phi=0.95}. */
+  public static final String PERCENTILE_DIMENSION = "phi";
+
   /** Copies the tag list. */
   public MetricDefinition {
     tags = List.copyOf(tags);
+  }
+
+  /**
+   * The CloudWatch metrics this definition produces through micrometer-registry-cloudwatch2
+   * (checked by reading them back from CloudWatch in event-aws's {@code CloudWatchReadBackIT}):
+   *
+   * <ul>
+   *   <li>counter: {@code <name>.count};
+   *   <li>gauge: {@code <name>.value};
+   *   <li>timer: {@code <name>.count} and {@code <name>.sum} (milliseconds) every step, {@code
+   *       <name>.avg} and {@code <name>.max} (milliseconds) in steps with a recording, and {@code
+   *       <name>.percentile.value} with the extra dimension {@code phi} (e.g. {@code 0.95}) for
+   *       each of {@link #TIMER_PERCENTILES}.
+   * </ul>
+   *
+   * Alarms and dashboards must name exactly these, with every dimension of the list.
+   */
+  public List<CloudWatchMetric> cloudWatchMetrics() {
+    return switch (kind) {
+      case COUNTER -> List.of(new CloudWatchMetric(name + ".count", tags, false));
+      case GAUGE -> List.of(new CloudWatchMetric(name + ".value", tags, false));
+      case TIMER -> {
+        List<String> percentileDimensions = new ArrayList<>(tags);
+        percentileDimensions.add(PERCENTILE_DIMENSION);
+        yield List.of(
+            new CloudWatchMetric(name + ".count", tags, false),
+            new CloudWatchMetric(name + ".sum", tags, false),
+            new CloudWatchMetric(name + ".avg", tags, true),
+            new CloudWatchMetric(name + ".max", tags, true),
+            new CloudWatchMetric(name + ".percentile.value", percentileDimensions, false));
+      }
+    };
   }
 }

@@ -147,4 +147,12 @@ public final class SalesTalkMetrics {
         PROCESSING_LATENCY,
         DLQ_DEPTH);
   }
+
+  /**
+   * Every CloudWatch metric the apps emit in {@link #NAMESPACE}: {@link
+   * MetricDefinition#cloudWatchMetrics()} of each definition, in the order of {@link #all()}.
+   */
+  public static List<CloudWatchMetric> cloudWatchMetrics() {
+    return all().stream().flatMap(d -> d.cloudWatchMetrics().stream()).toList();
+  }
 }

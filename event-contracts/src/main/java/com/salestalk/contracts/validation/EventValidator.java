@@ -68,6 +68,10 @@ public final class EventValidator {
     if (json.length > EnvelopeJson.MAX_EVENT_BYTES) {
       return new ValidationResult(List.of(tooLarge(json.length)), null);
     }
+    if (!isUtf8(json)) {
+      return new ValidationResult(
+          List.of(new Violation("", "not valid JSON: an event must be UTF-8 encoded")), null);
+    }
     JsonNode tree;
     try {
       tree = EnvelopeJson.mapper().readTree(json);
@@ -75,7 +79,7 @@ public final class EventValidator {
       return new ValidationResult(List.of(new Violation("", constraintMessage(e))), null);
     } catch (JacksonException e) {
       return new ValidationResult(
-          List.of(new Violation("", "not valid JSON: " + e.getOriginalMessage())), null);
+          List.of(new Violation("", "not valid JSON: " + describe(e))), null);
     }
     if (tree == null || tree.isMissingNode()) {
       return new ValidationResult(List.of(new Violation("", "not valid JSON: no content")), null);
@@ -238,8 +242,43 @@ public final class EventValidator {
     return "JSON exceeds a parsing limit: " + text;
   }
 
+  /** Jackson's message without its source excerpt, plus where the problem is. */
+  private static String describe(JacksonException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    int marker = message.indexOf(" (start marker");
+    if (marker >= 0) {
+      message = message.substring(0, marker);
+    }
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      message = message.substring(0, newline);
+    }
+    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      message +=
+          " (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")";
+    }
+    return message;
+  }
+
   private static String kind(JsonNode node) {
     return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static int utf8Length(String s) {

@@ -1,0 +1,46 @@
+package com.salestalk.emulator;
+
+/** An endpoint plus, when the harness started it, the moto server behind it. */
+final class Emulator implements AutoCloseable {
+
+  private final AwsEndpoint endpoint;
+  private final MotoServer moto;
+
+  private Emulator(AwsEndpoint endpoint, MotoServer moto) {
+    this.endpoint = endpoint;
+    this.moto = moto;
+  }
+
+  /** Uses the external endpoint when one is configured, otherwise starts moto. */
+  static Emulator start(EmulatorSettings settings) {
+    if (settings.external() != null) {
+      return new Emulator(settings.external(), null);
+    }
+    MotoServer moto = MotoServer.builder().python(settings.python()).start();
+    AwsEndpoint endpoint =
+        new AwsEndpoint(
+            moto.endpoint(),
+            settings.region(),
+            AwsEndpoint.EMULATOR_CREDENTIAL,
+            AwsEndpoint.EMULATOR_CREDENTIAL);
+    return new Emulator(endpoint, moto);
+  }
+
+  AwsEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Deletes all state of a moto the harness started; an external endpoint is left alone. */
+  void reset() {
+    if (moto != null) {
+      moto.reset();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (moto != null) {
+      moto.close();
+    }
+  }
+}
