@@ -21,11 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * (when a {@link DynamoDbClient} bean exists) and the startup check that every API endpoint
  * declares its access.
  */
-@AutoConfiguration(
-    afterName = {
-      "com.salestalk.aws.autoconfigure.AwsClientsAutoConfiguration",
-      "com.salestalk.aws.autoconfigure.SalesTalkAwsAutoConfiguration"
-    })
+@AutoConfiguration(afterName = "com.salestalk.aws.clients.AwsClientsAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties({AdminProperties.class, TenantAuthProperties.class})
 public class AuthAutoConfiguration {

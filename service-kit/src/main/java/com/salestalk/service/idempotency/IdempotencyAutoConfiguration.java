@@ -10,11 +10,7 @@ import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@link HttpIdempotency} on the configured table, when a {@link DynamoDbClient} bean exists. */
-@AutoConfiguration(
-    afterName = {
-      "com.salestalk.aws.autoconfigure.AwsClientsAutoConfiguration",
-      "com.salestalk.aws.autoconfigure.SalesTalkAwsAutoConfiguration"
-    })
+@AutoConfiguration(afterName = "com.salestalk.aws.clients.AwsClientsAutoConfiguration")
 @ConditionalOnBean(DynamoDbClient.class)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyAutoConfiguration {
