@@ -1,0 +1,229 @@
+package com.salestalk.aws.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.salestalk.aws.consume.ConsumeOutcome.Status;
+import com.salestalk.contracts.envelope.EnvelopeJson;
+import com.salestalk.contracts.envelope.EventEnvelope;
+import com.salestalk.contracts.samples.EventSamples;
+import com.salestalk.contracts.validation.EventValidator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+class EventConsumerTest {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+  private final List<EventEnvelope> handled = new ArrayList<>();
+  private final EventEnvelope event = EventSamples.of("tenant.provisioned.v1");
+  private final Clock clock =
+      Clock.fixed(event.timestamp().plus(Duration.ofMillis(1500)), ZoneOffset.UTC);
+
+  private EventConsumer consumer(EventHandler handler) {
+    return new EventConsumer(
+        ConsumerSettings.defaults("analytics", "local-idempotency"),
+        EventHandlers.builder().on("tenant.provisioned.v1", handler).build(),
+        EventValidator.tolerant(),
+        store,
+        registry,
+        clock);
+  }
+
+  /** The body EventBridge delivers to SQS through a rule (moto omits {@code account}). */
+  static String eventBridgeBody(String detailType, String source, String detailJson) {
+    return "{\"version\":\"0\",\"id\":\"6f2a\",\"detail-type\":\""
+        + detailType
+        + "\",\"source\":\""
+        + source
+        + "\",\"time\":\"2026-11-26T10:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],"
+        + "\"detail\":"
+        + detailJson
+        + "}";
+  }
+
+  private String body(EventEnvelope e) {
+    return eventBridgeBody(
+        e.eventType().toString(), "salestalk." + e.source(), EnvelopeJson.toJson(e));
+  }
+
+  private double count(String name, String eventType) {
+    var counter =
+        registry.find(name).tag("consumer", "analytics").tag("eventType", eventType).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Test
+  void unwrapsValidatesAndDispatchesToTheHandlerOfTheType() {
+    ConsumeOutcome outcome = consumer(handled::add).consume(body(event));
+
+    assertThat(outcome)
+        .isEqualTo(
+            new ConsumeOutcome(
+                Status.PROCESSED, event.eventId().toString(), "tenant.provisioned.v1", null));
+    assertThat(handled).containsExactly(event);
+    assertThat(store.statusByKey).containsEntry("analytics#" + event.eventId(), "DONE");
+    assertThat(count("salestalk.consume.processed", "tenant.provisioned.v1")).isEqualTo(1);
+    var latency =
+        registry
+            .get("salestalk.consume.latency")
+            .tag("consumer", "analytics")
+            .tag("eventType", "tenant.provisioned.v1")
+            .timer();
+    assertThat(latency.count()).isEqualTo(1);
+    assertThat(latency.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(1500);
+  }
+
+  @Test
+  void aSecondDeliveryOfTheSameEventHasNoSecondEffect() {
+    EventConsumer consumer = consumer(handled::add);
+
+    consumer.consume(body(event));
+    ConsumeOutcome second = consumer.consume(body(event));
+
+    assertThat(second.status()).isEqualTo(Status.DUPLICATE);
+    assertThat(handled).hasSize(1);
+    assertThat(count("salestalk.consume.duplicate", "tenant.provisioned.v1")).isEqualTo(1);
+    assertThat(count("salestalk.consume.processed", "tenant.provisioned.v1")).isEqualTo(1);
+  }
+
+  @Test
+  void aFailingHandlerReleasesTheLeaseAndThrowsSoSqsRedelivers() {
+    EventConsumer consumer =
+        consumer(
+            e -> {
+              throw new IllegalStateException("database down");
+            });
+
+    assertThatThrownBy(() -> consumer.consume(body(event)))
+        .isInstanceOf(EventHandlingException.class)
+        .hasMessage(
+            "analytics failed to handle tenant.provisioned.v1 "
+                + event.eventId()
+                + ": java.lang.IllegalStateException: database down")
+        .hasCauseInstanceOf(IllegalStateException.class);
+    String key = "analytics#" + event.eventId();
+    assertThat(store.calls).containsExactly("claim " + key, "release " + key);
+    assertThat(store.statusByKey).doesNotContainKey(key);
+    assertThat(count("salestalk.consume.failed", "tenant.provisioned.v1")).isEqualTo(1);
+  }
+
+  @Test
+  void anEventLeasedByAnotherDeliveryIsLeftForRedelivery() {
+    store.statusByKey.put("analytics#" + event.eventId(), "IN_PROGRESS");
+
+    assertThatThrownBy(() -> consumer(handled::add).consume(body(event)))
+        .isInstanceOf(EventInProgressException.class)
+        .hasMessage(
+            "event analytics#"
+                + event.eventId()
+                + " is being processed by another delivery; leaving it for redelivery");
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void aGarbageBodyIsInvalid() {
+    ConsumeOutcome outcome = consumer(handled::add).consume("this is not json");
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.eventType()).isEqualTo("unknown");
+    assertThat(outcome.reason()).startsWith("not valid JSON: Unrecognized token 'this'");
+    assertThat(count("salestalk.consume.invalid", "unknown")).isEqualTo(1);
+    assertThat(store.calls).isEmpty();
+  }
+
+  @Test
+  void aJsonBodyThatIsNoEventBridgeEventIsInvalid() {
+    ConsumeOutcome outcome = consumer(handled::add).consume("{\"hello\":\"world\"}");
+
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "not an EventBridge event: needs string fields detail-type and source and a detail");
+  }
+
+  @Test
+  void anInvalidEnvelopeIsInvalidWithTheValidatorsMessages() {
+    ObjectNode detail = (ObjectNode) EnvelopeJson.mapper().valueToTree(event);
+    detail.remove("tenantId");
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(
+                eventBridgeBody(
+                    "tenant.provisioned.v1", "salestalk.tenant-onboard", detail.toString()));
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.eventId()).isEqualTo(event.eventId().toString());
+    assertThat(outcome.eventType()).isEqualTo("tenant.provisioned.v1");
+    assertThat(outcome.reason())
+        .isEqualTo("invalid event: /: required property 'tenantId' not found");
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void toleratesUnknownOptionalFields() {
+    ObjectNode detail = (ObjectNode) EnvelopeJson.mapper().valueToTree(event);
+    ((ObjectNode) detail.get("data")).put("billingContact", "ops@acme.test");
+    detail.put("region", "eu-west-1");
+
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(
+                eventBridgeBody(
+                    "tenant.provisioned.v1", "salestalk.tenant-onboard", detail.toString()));
+
+    assertThat(outcome.status()).isEqualTo(Status.PROCESSED);
+    assertThat(handled.get(0).data().get("billingContact").asString()).isEqualTo("ops@acme.test");
+  }
+
+  @Test
+  void aDetailTypeThatDisagreesWithTheEnvelopeIsInvalid() {
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(
+                eventBridgeBody(
+                    "metrics.ingested.v1", "salestalk.tenant-onboard", EnvelopeJson.toJson(event)));
+
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "detail-type 'metrics.ingested.v1' does not match eventType 'tenant.provisioned.v1'");
+  }
+
+  @Test
+  void aSourceThatDisagreesWithTheEnvelopeIsInvalid() {
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(
+                eventBridgeBody(
+                    "tenant.provisioned.v1", "salestalk.chat-handler", EnvelopeJson.toJson(event)));
+
+    assertThat(outcome.reason())
+        .isEqualTo("source 'salestalk.chat-handler' does not match 'salestalk.tenant-onboard'");
+  }
+
+  @Test
+  void aValidEventWithoutAHandlerIsInvalid() {
+    EventEnvelope other = EventSamples.of("metrics.ingested.v1");
+
+    ConsumeOutcome outcome = consumer(handled::add).consume(body(other));
+
+    assertThat(outcome.reason())
+        .isEqualTo("consumer analytics has no handler for event type metrics.ingested.v1");
+    assertThat(count("salestalk.consume.invalid", "metrics.ingested.v1")).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownDetailTypeIsTaggedUnknown() {
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(eventBridgeBody("x".repeat(50), "salestalk.evil", EnvelopeJson.toJson(event)));
+
+    assertThat(outcome.eventType()).isEqualTo("unknown");
+    assertThat(count("salestalk.consume.invalid", "unknown")).isEqualTo(1);
+  }
+}
