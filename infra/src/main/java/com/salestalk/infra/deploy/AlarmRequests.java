@@ -33,7 +33,8 @@ final class AlarmRequests {
         case "AlarmActions" -> b.alarmActions(strings(v));
         case "OKActions" -> b.okActions(strings(v));
         case "InsufficientDataActions" -> b.insufficientDataActions(strings(v));
-        case "ComparisonOperator" -> b.comparisonOperator(ComparisonOperator.fromValue(v.asString()));
+        case "ComparisonOperator" ->
+            b.comparisonOperator(ComparisonOperator.fromValue(v.asString()));
         case "Threshold" -> b.threshold(Double.valueOf(v.asString()));
         case "ThresholdMetricId" -> b.thresholdMetricId(v.asString());
         case "EvaluationPeriods" -> b.evaluationPeriods(Integer.valueOf(v.asString()));
@@ -114,7 +115,11 @@ final class AlarmRequests {
   private static List<Tag> tags(JsonNode list) {
     List<Tag> out = new ArrayList<>();
     for (JsonNode t : list) {
-      out.add(Tag.builder().key(t.required("Key").asString()).value(t.required("Value").asString()).build());
+      out.add(
+          Tag.builder()
+              .key(t.required("Key").asString())
+              .value(t.required("Value").asString())
+              .build());
     }
     return out;
   }

@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * The app configuration derived from stack outputs: every output {@code SomeThingName} becomes
  * {@code salestalk.aws.some-thing-name}; an output {@code XUrl} with a sibling {@code XName} (a
- * queue) gets the URL the endpoint really serves, resolved by name, because stack outputs carry
- * the canonical AWS form even on an emulator.
+ * queue) gets the URL the endpoint really serves, resolved by name, because stack outputs carry the
+ * canonical AWS form even on an emulator.
  */
 final class AppConfiguration {
 

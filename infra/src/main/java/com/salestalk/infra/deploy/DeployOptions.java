@@ -17,8 +17,8 @@ import java.util.Map;
  * @param templateBucket S3 bucket to pass the template through, or null to send it inline
  * @param timeout how long to wait for the stack
  * @param endpoint endpoint override ({@code --endpoint}, else {@code AWS_ENDPOINT_URL}), or null
- * @param region the region ({@code --region}, else {@code AWS_REGION}, {@code
- *     AWS_DEFAULT_REGION}, {@code us-east-1})
+ * @param region the region ({@code --region}, else {@code AWS_REGION}, {@code AWS_DEFAULT_REGION},
+ *     {@code us-east-1})
  * @param dummyCredentials whether to use the emulator's {@code test}/{@code test} credentials (an
  *     endpoint override without {@code AWS_ACCESS_KEY_ID})
  */
@@ -50,7 +50,8 @@ record DeployOptions(
     String bucket = null;
     Duration timeout = Duration.ofSeconds(300);
     String endpoint = env.get("AWS_ENDPOINT_URL");
-    String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
+    String region =
+        env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (i + 1 >= args.length) {

@@ -20,7 +20,8 @@ final class PropertiesFile {
     values.forEach(
         (k, v) -> {
           if (v.indexOf('\n') >= 0 || v.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException("value of " + k + " cannot be written plainly: " + v);
+            throw new IllegalArgumentException(
+                "value of " + k + " cannot be written plainly: " + v);
           }
           text.append(k).append('=').append(v).append('\n');
         });

@@ -106,7 +106,11 @@ public final class StackDeployer {
     if (found != null && CREATED_FAILED.contains(found.stackStatusAsString())) {
       String failedId = found.stackId();
       log.println(
-          "stack " + stackName + " is " + found.stackStatusAsString() + " (failed create): deleting it");
+          "stack "
+              + stackName
+              + " is "
+              + found.stackStatusAsString()
+              + " (failed create): deleting it");
       cloudFormation.deleteStack(b -> b.stackName(failedId));
       waitUntilSettled(failedId, Instant.now());
       found = null;
@@ -117,7 +121,12 @@ public final class StackDeployer {
     Instant operationStart = Instant.now();
     List<Parameter> given =
         parameters.entrySet().stream()
-            .map(e -> Parameter.builder().parameterKey(e.getKey()).parameterValue(e.getValue()).build())
+            .map(
+                e ->
+                    Parameter.builder()
+                        .parameterKey(e.getKey())
+                        .parameterValue(e.getValue())
+                        .build())
             .toList();
     String templateUrl = templateBucket == null ? null : upload(templateBucket, stackName, body);
     if (existing == null) {
@@ -180,7 +189,9 @@ public final class StackDeployer {
     stack.parameters().forEach(p -> parameters.put(p.parameterKey(), p.parameterValue()));
     Map<String, String> physicalIds = new LinkedHashMap<>();
     for (StackResourceSummary r :
-        cloudFormation.listStackResourcesPaginator(b -> b.stackName(stack.stackId())).stackResourceSummaries()) {
+        cloudFormation
+            .listStackResourcesPaginator(b -> b.stackName(stack.stackId()))
+            .stackResourceSummaries()) {
       if (r.physicalResourceId() != null && !r.physicalResourceId().isEmpty()) {
         physicalIds.put(r.logicalResourceId(), r.physicalResourceId());
       }
@@ -249,7 +260,11 @@ public final class StackDeployer {
         }
         if (e.resourceStatusAsString() != null && e.resourceStatusAsString().endsWith("_FAILED")) {
           reasons.add(
-              e.logicalResourceId() + " " + e.resourceStatusAsString() + ": " + e.resourceStatusReason());
+              e.logicalResourceId()
+                  + " "
+                  + e.resourceStatusAsString()
+                  + ": "
+                  + e.resourceStatusReason());
         }
       }
     } catch (CloudFormationException e) {
@@ -289,8 +304,10 @@ public final class StackDeployer {
     if (s3 == null) {
       throw new IllegalStateException("a template bucket needs an S3 client");
     }
-    String key = "cloudformation/" + stackName + "/template-" + Instant.now().toEpochMilli() + ".yaml";
-    s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body, StandardCharsets.UTF_8));
+    String key =
+        "cloudformation/" + stackName + "/template-" + Instant.now().toEpochMilli() + ".yaml";
+    s3.putObject(
+        b -> b.bucket(bucket).key(key), RequestBody.fromString(body, StandardCharsets.UTF_8));
     String url = s3.utilities().getUrl(b -> b.bucket(bucket).key(key)).toExternalForm();
     log.println("template uploaded to " + url);
     return url;
@@ -305,8 +322,8 @@ public final class StackDeployer {
   }
 
   /**
-   * Deploys from the command line, prints the outputs and writes them to the files asked for.
-   * Exit status 0 when the stack is complete, 1 when the deploy failed, 2 for bad arguments.
+   * Deploys from the command line, prints the outputs and writes them to the files asked for. Exit
+   * status 0 when the stack is complete, 1 when the deploy failed, 2 for bad arguments.
    *
    * @param args see the class documentation
    */
@@ -327,11 +344,17 @@ public final class StackDeployer {
     try (CloudFormationClient cfn = configure(CloudFormationClient.builder(), options).build();
         CloudWatchClient cw = configure(CloudWatchClient.builder(), options).build();
         SqsClient sqs = configure(SqsClient.builder(), options).build();
-        S3Client s3 = configure(S3Client.builder(), options).forcePathStyle(options.endpoint() != null).build()) {
+        S3Client s3 =
+            configure(S3Client.builder(), options)
+                .forcePathStyle(options.endpoint() != null)
+                .build()) {
       StackDeployer deployer = new StackDeployer(cfn, cw, s3, options.timeout(), out);
       DeployResult result =
           deployer.deploy(
-              options.stackName(), options.template(), options.parameters(), options.templateBucket());
+              options.stackName(),
+              options.template(),
+              options.parameters(),
+              options.templateBucket());
       out.printf(
           "stack %s: %s (%s) in %.1f s%n",
           result.stackName(),
@@ -340,12 +363,14 @@ public final class StackDeployer {
           result.elapsed().toMillis() / 1000.0);
       if (!result.alarmsCreated().isEmpty()) {
         out.printf(
-            "alarms: created %d missing alarm(s) with PutMetricAlarm%n", result.alarmsCreated().size());
+            "alarms: created %d missing alarm(s) with PutMetricAlarm%n",
+            result.alarmsCreated().size());
       }
       int width = result.outputs().keySet().stream().mapToInt(String::length).max().orElse(0);
       result.outputs().forEach((k, v) -> out.printf("  %-" + width + "s  %s%n", k, v));
       if (options.outputsFile() != null) {
-        PropertiesFile.write(options.outputsFile(), "stack outputs of " + result.stackName(), result.outputs());
+        PropertiesFile.write(
+            options.outputsFile(), "stack outputs of " + result.stackName(), result.outputs());
       }
       if (options.appConfigFile() != null) {
         Map<String, String> config =

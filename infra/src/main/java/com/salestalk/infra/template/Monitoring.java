@@ -38,7 +38,8 @@ public record Monitoring(List<Alarm> alarms, List<Widget> widgets) {
               new Widget(
                   props.path("title").asString(""),
                   widgetMetrics(props.path("metrics")),
-                  widgetExpressions(props.path("metrics"))));
+                  widgetExpressions(props.path("metrics")),
+                  widgetIds(props.path("metrics"))));
         }
       }
     }
@@ -112,6 +113,18 @@ public record Monitoring(List<Alarm> alarms, List<Widget> widgets) {
     return out;
   }
 
+  private static List<String> widgetIds(JsonNode metrics) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode line : metrics) {
+      for (JsonNode item : line) {
+        if (item.isObject() && item.has("id")) {
+          out.add(item.get("id").asString());
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * One alarm.
    *
@@ -138,13 +151,16 @@ public record Monitoring(List<Alarm> alarms, List<Widget> widgets) {
    * @param title its title
    * @param metrics the metrics it graphs (hidden inputs of expressions included)
    * @param expressions its metric math expressions
+   * @param ids the ids its metric lines and expressions define
    */
-  public record Widget(String title, List<MetricReference> metrics, List<String> expressions) {
+  public record Widget(
+      String title, List<MetricReference> metrics, List<String> expressions, List<String> ids) {
 
     /** Copies the lists. */
     public Widget {
       metrics = List.copyOf(metrics);
       expressions = List.copyOf(expressions);
+      ids = List.copyOf(ids);
     }
   }
 }

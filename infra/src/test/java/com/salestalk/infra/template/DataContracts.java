@@ -70,7 +70,8 @@ record DataContracts(Map<String, Table> tables, List<String> bucketNames) {
           }
           int end = section.indexOf("\n`", start + 1);
           tables.put(
-              name, table(name, section.substring(start, end < 0 ? section.length() : end), section));
+              name,
+              table(name, section.substring(start, end < 0 ? section.length() : end), section));
         }
       }
     }

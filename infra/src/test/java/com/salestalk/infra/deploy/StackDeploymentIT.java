@@ -1,0 +1,229 @@
+package com.salestalk.infra.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.salestalk.aws.publish.EventBridgePublisher;
+import com.salestalk.aws.publish.PublishResult;
+import com.salestalk.aws.publish.PublisherSettings;
+import com.salestalk.contracts.catalog.CatalogEntry;
+import com.salestalk.contracts.catalog.EventCatalog;
+import com.salestalk.contracts.envelope.EnvelopeJson;
+import com.salestalk.contracts.envelope.EventEnvelope;
+import com.salestalk.contracts.samples.EventSamples;
+import com.salestalk.contracts.validation.EventValidator;
+import com.salestalk.emulator.AwsEmulatorTest;
+import com.salestalk.emulator.AwsEndpoint;
+import com.salestalk.infra.template.CfnTemplate;
+import com.salestalk.infra.template.Intrinsics;
+import com.salestalk.infra.template.Monitoring;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deploys infra/template.yaml into the emulator with CloudFormation (through {@link
+ * StackDeployer}), publishes one event of every catalog type with the real {@link
+ * EventBridgePublisher} and finds each in exactly its catalog consumers' queues.
+ */
+@AwsEmulatorTest
+class StackDeploymentIT {
+
+  private static final Path TEMPLATE = Path.of("template.yaml");
+  private static final EventCatalog CATALOG = EventCatalog.standard();
+
+  // unique names, so the test also runs against a shared endpoint (AWS_ENDPOINT_URL)
+  private static final String ENV = "it" + UUID.randomUUID().toString().substring(0, 6);
+  private static final String BUS = "salestalk-" + ENV;
+  private static final String STACK = "salestalk-" + ENV;
+  private static final Map<String, String> PARAMETERS =
+      Map.of("EnvironmentName", ENV, "EventBusName", BUS);
+
+  private static CloudFormationClient cloudFormation;
+  private static CloudWatchClient cloudWatch;
+  private static SqsClient sqs;
+  private static EventBridgeClient eventBridge;
+  private static DeployResult created;
+  private static Duration createTook;
+
+  @BeforeAll
+  static void deploy(AwsEndpoint aws) {
+    cloudFormation = aws.configure(CloudFormationClient.builder()).build();
+    cloudWatch = aws.configure(CloudWatchClient.builder()).build();
+    sqs = aws.configure(SqsClient.builder()).build();
+    eventBridge = aws.configure(EventBridgeClient.builder()).build();
+    created = deployer().deploy(STACK, TEMPLATE, PARAMETERS, null);
+    createTook = created.elapsed();
+  }
+
+  @AfterAll
+  static void close() {
+    cloudFormation.close();
+    cloudWatch.close();
+    sqs.close();
+    eventBridge.close();
+  }
+
+  private static StackDeployer deployer() {
+    return new StackDeployer(
+        cloudFormation,
+        cloudWatch,
+        null,
+        Duration.ofSeconds(120),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void createsTheStackWithEveryOutput() {
+    assertThat(created.action()).isEqualTo(DeployResult.Action.CREATED);
+    assertThat(created.status()).isEqualTo("CREATE_COMPLETE");
+    assertThat(created.outputs().keySet())
+        .containsExactlyElementsOf(CfnTemplate.load(TEMPLATE).outputs().keySet());
+    assertThat(created.outputs())
+        .containsEntry("BusName", BUS)
+        .containsEntry("EnvironmentName", ENV)
+        .containsEntry("OutboxTableName", ENV + "-outbox")
+        .containsEntry("InsightsQueueName", ENV + "-insights-queue")
+        .containsEntry("InsightsDlqName", ENV + "-insights-dlq");
+    assertThat(createTook).isLessThan(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void routesOneEventOfEachTypeToExactlyItsConsumersQueues() {
+    EventBridgePublisher publisher =
+        new EventBridgePublisher(
+            eventBridge,
+            new PublisherSettings(BUS, PublisherSettings.defaults().retry()),
+            EventValidator.strict(),
+            new SimpleMeterRegistry());
+    List<EventEnvelope> events = EventSamples.all();
+    PublishResult result = publisher.publish(events);
+    assertThat(result.allPublished()).as(result.toString()).isTrue();
+    assertThat(result.published()).hasSize(CATALOG.entries().size());
+
+    Map<String, Set<String>> expected = new TreeMap<>();
+    Map<String, EventEnvelope> byId = new HashMap<>();
+    for (String consumer : CATALOG.consumers()) {
+      expected.put(ENV + "-" + consumer + "-queue", new TreeSet<>());
+      expected.put(ENV + "-" + consumer + "-dlq", new TreeSet<>());
+    }
+    for (EventEnvelope e : events) {
+      byId.put(e.eventId().toString(), e);
+      CatalogEntry entry = CATALOG.require(e.eventType());
+      for (String consumer : entry.consumers()) {
+        expected.get(ENV + "-" + consumer + "-queue").add(e.eventType().toString());
+      }
+    }
+
+    Map<String, Set<String>> received = new TreeMap<>();
+    expected.keySet().forEach(q -> received.put(q, new TreeSet<>()));
+    Map<String, String> urls = new LinkedHashMap<>();
+    expected.keySet().forEach(q -> urls.put(q, sqs.getQueueUrl(b -> b.queueName(q)).queueUrl()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              urls.forEach(
+                  (q, url) -> drain(url).forEach(m -> received.get(q).add(typeOf(m, byId))));
+              assertThat(received).isEqualTo(expected);
+            });
+    // nothing else turns up later
+    urls.forEach((q, url) -> assertThat(drain(url)).as(q + " after the expected events").isEmpty());
+  }
+
+  @Test
+  void reDeployingIsIdempotentAndUpdatesOnlyOnChange() {
+    assertThat(deployer().deploy(STACK, TEMPLATE, PARAMETERS, null).action())
+        .isEqualTo(DeployResult.Action.UNCHANGED);
+    Map<String, String> changed = new HashMap<>(PARAMETERS);
+    changed.put("MaxReceiveCount", "7");
+    DeployResult updated = deployer().deploy(STACK, TEMPLATE, changed, null);
+    assertThat(updated.action()).isEqualTo(DeployResult.Action.UPDATED);
+    assertThat(updated.status()).isEqualTo("UPDATE_COMPLETE");
+    assertThat(updated.alarmsCreated()).isEmpty();
+    assertThat(deployer().deploy(STACK, TEMPLATE, changed, null).action())
+        .isEqualTo(DeployResult.Action.UNCHANGED);
+    assertThat(deployer().deploy(STACK, TEMPLATE, PARAMETERS, null).action())
+        .isEqualTo(DeployResult.Action.UPDATED);
+  }
+
+  @Test
+  void leavesEveryAlarmOfTheTemplateInCloudWatch() {
+    CfnTemplate template = CfnTemplate.load(TEMPLATE);
+    Monitoring monitoring =
+        Monitoring.of(
+            template,
+            Intrinsics.of(
+                template, PARAMETERS, aRegion(), Intrinsics.OFFLINE_ACCOUNT, STACK, Map.of()));
+    List<String> names = monitoring.alarms().stream().map(Monitoring.Alarm::name).toList();
+    Map<String, MetricAlarm> alarms = new HashMap<>();
+    cloudWatch
+        .describeAlarmsPaginator(b -> b.alarmNamePrefix(ENV + "-"))
+        .metricAlarms()
+        .forEach(a -> alarms.put(a.alarmName(), a));
+    assertThat(alarms.keySet()).containsExactlyInAnyOrderElementsOf(names);
+    for (Monitoring.Alarm alarm : monitoring.alarms()) {
+      MetricAlarm actual = alarms.get(alarm.name());
+      assertThat(actual.threshold()).isEqualTo(alarm.properties().path("Threshold").asDouble());
+      assertThat(actual.metrics().size() + (actual.metricName() == null ? 0 : 1))
+          .as(alarm.name())
+          .isEqualTo(Math.max(alarm.properties().path("Metrics").size(), 1));
+    }
+    // on AWS CloudFormation creates them; on moto the deployer had to
+    assertThat(created.alarmsCreated()).isSubsetOf(names);
+  }
+
+  private static String aRegion() {
+    return cloudFormation
+        .describeStacks(b -> b.stackName(STACK))
+        .stacks()
+        .get(0)
+        .stackId()
+        .split(":")[3];
+  }
+
+  private static List<Message> drain(String url) {
+    List<Message> messages =
+        sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+            .messages();
+    for (Message m : messages) {
+      sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+    }
+    return messages;
+  }
+
+  /** The event type of a delivered message, after checking it is the event that was published. */
+  private static String typeOf(Message message, Map<String, EventEnvelope> published) {
+    JsonNode event = JsonMapper.shared().readTree(message.body());
+    JsonNode detail = event.required("detail");
+    EventEnvelope sent = published.get(detail.required("eventId").asString());
+    assertThat(sent).as("a published event: " + message.body()).isNotNull();
+    assertThat(event.required("detail-type").asString()).isEqualTo(sent.eventType().toString());
+    assertThat(event.required("source").asString()).isEqualTo("salestalk." + sent.source());
+    assertThat(detail).isEqualTo(JsonMapper.shared().readTree(EnvelopeJson.toJson(sent)));
+    return sent.eventType().toString();
+  }
+}
