@@ -1,0 +1,17 @@
+package com.salestalk.benchmarks;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The target for a benchmark method: at most {@link #maxRatio()} times the time of its class's
+ * {@code floor} benchmark. {@link RatioReport} prints the measured ratio beside it.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Goal {
+  /** Largest acceptable ratio to the floor. */
+  double maxRatio();
+}
