@@ -54,7 +54,14 @@ public final class OutboxRelay implements AutoCloseable {
   private static final int MAX_BATCHES_PER_TICK = 20;
   private static final int MAX_ERROR_LENGTH = 1000;
 
-  private static final Map<String, String> NAMES =
+  private static final Map<String, String> QUERY_NAMES =
+      Map.of(
+          "#id", OutboxTable.ID,
+          "#status", OutboxTable.STATUS,
+          "#next", OutboxTable.NEXT_ATTEMPT_AT,
+          "#claimUntil", OutboxTable.CLAIM_UNTIL);
+
+  private static final Map<String, String> CLAIM_NAMES =
       Map.of(
           "#id", OutboxTable.ID,
           "#status", OutboxTable.STATUS,
@@ -393,7 +400,7 @@ public final class OutboxRelay implements AutoCloseable {
                         .updateExpression("SET #claimedBy = :me, #claimUntil = :until")
                         .conditionExpression(
                             "attribute_exists(#id) AND #status = :pending AND " + DUE)
-                        .expressionAttributeNames(NAMES)
+                        .expressionAttributeNames(CLAIM_NAMES)
                         .expressionAttributeValues(
                             Map.of(
                                 ":me", s(settings.relayId()),
@@ -423,7 +430,7 @@ public final class OutboxRelay implements AutoCloseable {
                   .keyConditionExpression("#status = :pending")
                   .filterExpression(DUE)
                   .projectionExpression("#id")
-                  .expressionAttributeNames(NAMES)
+                  .expressionAttributeNames(QUERY_NAMES)
                   .expressionAttributeValues(
                       Map.of(":pending", s(OutboxTable.PENDING), ":now", n(now)))
                   .limit(Math.max(settings.batchSize(), 25))
