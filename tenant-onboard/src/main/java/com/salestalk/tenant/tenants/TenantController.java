@@ -4,6 +4,7 @@ import com.salestalk.contracts.envelope.Flow;
 import com.salestalk.contracts.envelope.TenantId;
 import com.salestalk.service.auth.AdminApi;
 import com.salestalk.service.idempotency.HttpIdempotency;
+import com.salestalk.service.problem.Problem;
 import com.salestalk.service.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Optional;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -156,28 +156,28 @@ class TenantController {
         content =
             @Content(
                 mediaType = "application/problem+json",
-                schema = @Schema(implementation = ProblemDetail.class)))
+                schema = @Schema(implementation = Problem.class)))
     @ApiResponse(
         responseCode = "401",
         description = "Missing or invalid admin token",
         content =
             @Content(
                 mediaType = "application/problem+json",
-                schema = @Schema(implementation = ProblemDetail.class)))
+                schema = @Schema(implementation = Problem.class)))
     @ApiResponse(
         responseCode = "413",
         description = "Body over the size limit",
         content =
             @Content(
                 mediaType = "application/problem+json",
-                schema = @Schema(implementation = ProblemDetail.class)))
+                schema = @Schema(implementation = Problem.class)))
     @ApiResponse(
         responseCode = "415",
         description = "Content-Type is not application/json",
         content =
             @Content(
                 mediaType = "application/problem+json",
-                schema = @Schema(implementation = ProblemDetail.class)))
+                schema = @Schema(implementation = Problem.class)))
     @ApiResponse(
         responseCode = "422",
         description =
@@ -185,7 +185,7 @@ class TenantController {
         content =
             @Content(
                 mediaType = "application/problem+json",
-                schema = @Schema(implementation = ProblemDetail.class)))
+                schema = @Schema(implementation = Problem.class)))
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
     @interface Create {}
@@ -196,21 +196,21 @@ class TenantController {
         content =
             @Content(
                 mediaType = "application/problem+json",
-                schema = @Schema(implementation = ProblemDetail.class)))
+                schema = @Schema(implementation = Problem.class)))
     @ApiResponse(
         responseCode = "401",
         description = "Missing or invalid admin token",
         content =
             @Content(
                 mediaType = "application/problem+json",
-                schema = @Schema(implementation = ProblemDetail.class)))
+                schema = @Schema(implementation = Problem.class)))
     @ApiResponse(
         responseCode = "404",
         description = "No such tenant",
         content =
             @Content(
                 mediaType = "application/problem+json",
-                schema = @Schema(implementation = ProblemDetail.class)))
+                schema = @Schema(implementation = Problem.class)))
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
     @interface Read {}
