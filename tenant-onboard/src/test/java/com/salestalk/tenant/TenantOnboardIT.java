@@ -396,6 +396,31 @@ class TenantOnboardIT {
     }
 
     @Test
+    void concurrentRequestsWithOneKeyCreateOneTenant() throws Exception {
+      String key = "race-" + UUID.randomUUID();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
+      List<java.util.concurrent.Future<Reply>> futures = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          futures.add(pool.submit(() -> create(body("Raced", "trial"), "Idempotency-Key", key)));
+        }
+        List<Reply> replies = new ArrayList<>();
+        for (java.util.concurrent.Future<Reply> f : futures) {
+          replies.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertThat(replies).extracting(Reply::status).containsOnly(200, 201);
+        assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(1);
+        Set<String> ids = new HashSet<>();
+        replies.forEach(r -> ids.add(r.json().get("tenantId").asString()));
+        assertThat(ids).hasSize(1);
+        awaitTapEvents(ids.iterator().next(), 1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
     void theSameKeyWithADifferentBodyIsRejected() {
       String key = "reuse-" + UUID.randomUUID();
       Reply first = create(body("First Body", "trial"), "Idempotency-Key", key);
