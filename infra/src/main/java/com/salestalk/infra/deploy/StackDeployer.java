@@ -308,7 +308,10 @@ public final class StackDeployer {
         "cloudformation/" + stackName + "/template-" + Instant.now().toEpochMilli() + ".yaml";
     s3.putObject(
         b -> b.bucket(bucket).key(key), RequestBody.fromString(body, StandardCharsets.UTF_8));
-    String url = s3.utilities().getUrl(b -> b.bucket(bucket).key(key)).toExternalForm();
+    // the virtual-hosted S3 URL CloudFormation fetches from (moto resolves it from its own S3)
+    String url =
+        "https://%s.s3.%s.amazonaws.com/%s"
+            .formatted(bucket, s3.serviceClientConfiguration().region().id(), key);
     log.println("template uploaded to " + url);
     return url;
   }

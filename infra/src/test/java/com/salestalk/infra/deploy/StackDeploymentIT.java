@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
@@ -194,6 +195,30 @@ class StackDeploymentIT {
     }
     // on AWS CloudFormation creates them; on moto the deployer had to
     assertThat(created.alarmsCreated()).isSubsetOf(names);
+  }
+
+  @Test
+  void deploysThroughATemplateBucketAsLargeTemplatesNeedOnAws(AwsEndpoint aws) {
+    String env = ENV + "s3";
+    try (S3Client s3 = aws.configure(S3Client.builder()).build()) {
+      String bucket = "cfn-templates-" + env;
+      s3.createBucket(b -> b.bucket(bucket));
+      DeployResult result =
+          new StackDeployer(
+                  cloudFormation,
+                  cloudWatch,
+                  s3,
+                  Duration.ofSeconds(120),
+                  new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+              .deploy(
+                  "salestalk-" + env,
+                  TEMPLATE,
+                  Map.of("EnvironmentName", env, "EventBusName", "salestalk-" + env),
+                  bucket);
+      assertThat(result.status()).isEqualTo("CREATE_COMPLETE");
+      assertThat(result.outputs()).containsEntry("OutboxTableName", env + "-outbox");
+      assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).hasSize(1);
+    }
   }
 
   private static String aRegion() {
