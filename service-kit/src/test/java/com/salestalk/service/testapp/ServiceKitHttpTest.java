@@ -78,6 +78,14 @@ class ServiceKitHttpTest {
     }
 
     @Test
+    void problemMembersComeInRfcOrderWithErrorsLast() {
+      Reply reply = postWidget("{\"name\":1}");
+      java.util.List<String> names = new java.util.ArrayList<>();
+      reply.json().propertyNames().forEach(names::add);
+      assertThat(names).containsExactly("type", "title", "status", "detail", "instance", "errors");
+    }
+
+    @Test
     void errorPathCalledDirectlyIsNotFoundProblem() {
       Reply reply = http.send("GET", "/error", null);
       assertProblem(reply, 404, "not-found", "Not found");
