@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,9 +85,14 @@ public class AwsClientsAutoConfiguration {
     }
   }
 
-  /** The CloudWatch client the meter registry publishes through. */
+  /** The CloudWatch client the meter registry publishes through, unless export is off. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(CloudWatchAsyncClient.class)
+  @ConditionalOnProperty(
+      prefix = "salestalk.metrics.cloudwatch",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
   @EnableConfigurationProperties(CloudWatchProperties.class)
   static class CloudWatchClientConfiguration {
 
