@@ -42,6 +42,7 @@ public final class EventConsumer {
   private final IdempotencyStore idempotency;
   private final ConsumeMetrics metrics;
   private final PublishMetrics tags;
+  private final EnvelopeReader reader = new EnvelopeReader(EventCatalog.standard());
   private final Clock clock;
 
   /**
@@ -151,7 +152,7 @@ public final class EventConsumer {
     }
     EventEnvelope event;
     try {
-      event = EnvelopeJson.fromTree(detail);
+      event = reader.read(detail);
     } catch (RuntimeException e) {
       return invalid(eventId, eventType, "cannot read the envelope: " + e.getMessage());
     }

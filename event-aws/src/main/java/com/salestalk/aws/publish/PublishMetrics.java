@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The publish-side meters of {@link SalesTalkMetrics}. Tag values are limited to the catalog's
@@ -51,8 +52,8 @@ public final class PublishMetrics {
   /** Counts billable 64 KB chunks of accepted events. */
   public void billableChunks(String eventType, int chunks) {
     String type = eventTypeTag(eventType);
-    counters
-        .computeIfAbsent(
+    cached(
+            counters,
             "chunks|" + type,
             k ->
                 Counter.builder(SalesTalkMetrics.BILLABLE_CHUNKS.name())
@@ -65,8 +66,8 @@ public final class PublishMetrics {
   /** Records the duration of one publish call for a source. */
   public void latency(String source, long nanos) {
     String src = sourceTag(source);
-    timers
-        .computeIfAbsent(
+    cached(
+            timers,
             src,
             k ->
                 Timer.builder(SalesTalkMetrics.PUBLISH_LATENCY.name())
@@ -80,13 +81,20 @@ public final class PublishMetrics {
   private Counter counter(MetricDefinition definition, String eventType, String source) {
     String type = eventTypeTag(eventType);
     String src = sourceTag(source);
-    return counters.computeIfAbsent(
+    return cached(
+        counters,
         definition.name() + '|' + type + '|' + src,
         k ->
             Counter.builder(definition.name())
                 .description(definition.description())
                 .tags(Tags.of(SalesTalkMetrics.EVENT_TYPE, type, SalesTalkMetrics.SOURCE, src))
                 .register(registry));
+  }
+
+  /** A lock-free read when present; {@code computeIfAbsent} alone may lock a bin on every call. */
+  private static <V> V cached(Map<String, V> cache, String key, Function<String, V> create) {
+    V value = cache.get(key);
+    return value != null ? value : cache.computeIfAbsent(key, create);
   }
 
   /** The tag value for an event type: itself if the catalog has it, else {@value #UNKNOWN}. */

@@ -1,0 +1,81 @@
+package com.salestalk.benchmarks.aws;
+
+import com.salestalk.aws.consume.ConsumeOutcome;
+import com.salestalk.aws.consume.ConsumerSettings;
+import com.salestalk.aws.consume.EventConsumer;
+import com.salestalk.aws.consume.EventHandlers;
+import com.salestalk.benchmarks.Goal;
+import com.salestalk.contracts.envelope.EnvelopeJson;
+import com.salestalk.contracts.envelope.EventEnvelope;
+import com.salestalk.contracts.samples.EventSamples;
+import com.salestalk.contracts.validation.EventValidator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Consumer cost per message: unwrap the EventBridge→SQS body, validate {@code detail} tolerantly,
+ * bind the envelope, build the idempotency requests (answered in-process), dispatch to a no-op
+ * handler and record metrics. Against Jackson {@code readTree} of the same message (the floor).
+ * Goal: at most 3× the floor.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx256m"})
+@Threads(1)
+public class ConsumerBenchmark {
+
+  private String message;
+  private EventConsumer consumer;
+
+  /** One classification event as an EventBridge rule delivers it to SQS. */
+  @Setup
+  public void setUp() {
+    EventEnvelope event = EventSamples.of("classification.performed.v1");
+    message =
+        "{\"version\":\"0\",\"id\":\"6f2a5c1e-0000-4000-8000-000000000000\","
+            + "\"detail-type\":\"classification.performed.v1\",\"source\":\"salestalk.chat-handler\","
+            + "\"time\":\"2026-11-26T10:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],"
+            + "\"detail\":"
+            + EnvelopeJson.toJson(event)
+            + "}";
+    consumer =
+        new EventConsumer(
+            ConsumerSettings.defaults("insights", "local-idempotency"),
+            EventHandlers.builder().on("classification.performed.v1", e -> {}).build(),
+            EventValidator.tolerant(),
+            InMemoryAws.acceptingDynamoDb(),
+            new SimpleMeterRegistry(),
+            Clock.systemUTC());
+  }
+
+  /** The floor: parse the message into a tree. */
+  @Benchmark
+  public JsonNode floor() {
+    return EnvelopeJson.mapper().readTree(message);
+  }
+
+  /** Unwrap, validate, dedupe, dispatch, count. */
+  @Benchmark
+  @Goal(maxRatio = 3)
+  public ConsumeOutcome consume() {
+    return consumer.consume(message);
+  }
+}
