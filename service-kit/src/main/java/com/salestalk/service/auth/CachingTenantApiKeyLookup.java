@@ -1,0 +1,48 @@
+package com.salestalk.service.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.salestalk.contracts.envelope.TenantId;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * A bounded cache in front of a lookup: known keys for {@code ttl}, unknown keys for the shorter
+ * {@code negativeTtl} (so a flood of wrong keys does not reach DynamoDB, and a just-created key is
+ * not refused for long). Lookup failures are not cached.
+ */
+final class CachingTenantApiKeyLookup implements TenantApiKeyLookup {
+
+  private final ObjectProvider<TenantApiKeyLookup> delegate;
+  private final Cache<String, Optional<TenantId>> cache;
+
+  /**
+   * @param delegate the lookup behind the cache, resolved on first use (absent: no tenant has a
+   *     key, and the startup check refuses tenant endpoints)
+   */
+  CachingTenantApiKeyLookup(
+      ObjectProvider<TenantApiKeyLookup> delegate,
+      Duration ttl,
+      Duration negativeTtl,
+      long maximumSize) {
+    this.delegate = delegate;
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(maximumSize)
+            .expireAfter(
+                Expiry.<String, Optional<TenantId>>creating(
+                    (key, value) -> value.isPresent() ? ttl : negativeTtl))
+            .build();
+  }
+
+  @Override
+  public Optional<TenantId> tenantFor(String apiKeyHash) {
+    TenantApiKeyLookup source = delegate.getIfAvailable();
+    if (source == null) {
+      return Optional.empty();
+    }
+    return cache.get(apiKeyHash, source::tenantFor);
+  }
+}
