@@ -91,6 +91,10 @@ st_alive() {
 
 st_pid() { cut -f1 "$1"; }
 
+# Whether a process `up` just started still exists; unlike st_alive it does not need the exec to
+# have completed, which can take seconds on a loaded machine.
+st_started() { [[ -f "$1" ]] && kill -0 "$(st_pid "$1")" 2>/dev/null; }
+
 # st_start NAME MARKER LOG COMMAND...: starts COMMAND in its own session (so `down` can stop it
 # with its children) and records its PID.
 st_start() {
@@ -217,7 +221,7 @@ st_emulator() {
   st_start emulator "$ST_LAUNCHER" "$ST_STEP_LOG" "$ST_PYTHON" "$ST_LAUNCHER" -H 127.0.0.1 -p "$ST_EMULATOR_PORT"
   for ((i = 0; i < 300; i++)); do
     curl -fsS -o /dev/null "$url/moto-api/" 2>/dev/null && break
-    st_alive "$ST_PIDS/emulator.pid" || st_fail "moto exited"
+    st_started "$ST_PIDS/emulator.pid" || st_fail "moto exited"
     sleep 0.1
   done
   curl -fsS -o /dev/null "$url/moto-api/" 2>/dev/null || st_fail "moto did not answer on $url within 30 s"
@@ -293,7 +297,7 @@ st_wait_healthy() {
       printf '[4/4] services: %-16s UP after %ss  %s\n' "$name" "$((SECONDS - start))" "$url"
       return
     fi
-    st_alive "$ST_PIDS/$name.pid" || { st_newline; st_fail "$name exited before it was healthy"; }
+    st_started "$ST_PIDS/$name.pid" || { st_newline; st_fail "$name exited before it was healthy"; }
     now=$((SECONDS - start))
     ((now < ST_START_TIMEOUT)) || { st_newline; st_fail "$name not healthy at $url after ${ST_START_TIMEOUT}s"; }
     if [[ -t 1 ]]; then
