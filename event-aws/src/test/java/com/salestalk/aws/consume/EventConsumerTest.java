@@ -226,4 +226,56 @@ class EventConsumerTest {
     assertThat(outcome.eventType()).isEqualTo("unknown");
     assertThat(count("salestalk.consume.invalid", "unknown")).isEqualTo(1);
   }
+
+  @Test
+  void deeplyNestedJsonIsInvalidWithoutExhaustingTheStack() {
+    String hostile = "{\"detail\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+    ConsumeOutcome outcome = consumer(handled::add).consume(hostile);
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "not valid JSON: Document nesting depth (33) exceeds the maximum allowed (32, from"
+                + " `StreamReadConstraints.getMaxNestingDepth()`)");
+    assertThat(store.calls).isEmpty();
+  }
+
+  @Test
+  void anOversizedBodyIsInvalid() {
+    ObjectNode detail = (ObjectNode) EnvelopeJson.mapper().valueToTree(event);
+    ((ObjectNode) detail.get("data")).put("name", "n".repeat(300_000));
+
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(
+                eventBridgeBody(
+                    "tenant.provisioned.v1", "salestalk.tenant-onboard", detail.toString()));
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "not valid JSON: String value length (300000) exceeds the maximum allowed (262144, from"
+                + " `StreamReadConstraints.getMaxStringLength()`)");
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void anEventFromAServiceThatDoesNotProduceItsTypeIsInvalid() {
+    ObjectNode detail = (ObjectNode) EnvelopeJson.mapper().valueToTree(event);
+    detail.put("source", "chat-handler");
+
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(
+                eventBridgeBody(
+                    "tenant.provisioned.v1", "salestalk.chat-handler", detail.toString()));
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "invalid event: /source: tenant.provisioned.v1 is produced by tenant-onboard, not by 'chat-handler'");
+    assertThat(handled).isEmpty();
+    assertThat(store.calls).isEmpty();
+  }
 }

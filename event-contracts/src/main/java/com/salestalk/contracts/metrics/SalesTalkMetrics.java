@@ -21,7 +21,7 @@ public final class SalesTalkMetrics {
   /** Dimension: the consumer app. */
   public static final String CONSUMER = "consumer";
 
-  /** Dimension: a queue's logical name, e.g. {@code insights-dlq}. */
+  /** Dimension: a dead-letter queue's name as SQS knows it, e.g. {@code local-insights-dlq}. */
   public static final String QUEUE = "queue";
 
   /** Events accepted by EventBridge. */

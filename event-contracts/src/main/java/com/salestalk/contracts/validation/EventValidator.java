@@ -31,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EventValidator {
 
+  /** The source test tools use; it may emit any type. */
+  public static final String TEST_HARNESS = "test-harness";
+
   private final EventCatalog catalog;
   private final Clock clock;
   private final ValidationMode mode;
@@ -115,6 +118,7 @@ public final class EventValidator {
     addAll(violations, schemas.envelope().validate(tree), "");
 
     Optional<CatalogEntry> entry = eventType(tree, violations);
+    entry.ifPresent(known -> producer(tree, known, violations));
     Optional<Revision> revision = revision(tree, entry, violations);
     JsonNode data = tree.get("data");
     if (entry.isPresent() && revision.isPresent() && data != null && data.isObject()) {
@@ -156,6 +160,31 @@ public final class EventValidator {
       return Optional.empty();
     }
     return entry;
+  }
+
+  /**
+   * Only the catalog's producer of a type (or the test harness) may emit it, so a service cannot
+   * speak for another.
+   */
+  private void producer(JsonNode tree, CatalogEntry entry, List<Violation> violations) {
+    JsonNode source = tree.get("source");
+    if (source != null
+        && source.isString()
+        && catalog
+            .sources()
+            .contains(source.asString()) // an unknown source is the schema's to report
+        && !source.asString().equals(entry.producer())
+        && !source.asString().equals(TEST_HARNESS)) {
+      violations.add(
+          new Violation(
+              "/source",
+              entry.type()
+                  + " is produced by "
+                  + entry.producer()
+                  + ", not by '"
+                  + source.asString()
+                  + "'"));
+    }
   }
 
   private Optional<Revision> revision(
