@@ -3,7 +3,8 @@ package com.salestalk.service.testapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salestalk.service.auth.ApiKeys;
-import com.salestalk.service.testapp.Http.Reply;
+import com.salestalk.service.testing.Http;
+import com.salestalk.service.testing.Http.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

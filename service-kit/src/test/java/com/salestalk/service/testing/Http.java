@@ -1,4 +1,4 @@
-package com.salestalk.service.testapp;
+package com.salestalk.service.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,7 +11,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny HTTP client for tests against the running test app. */
+/**
+ * A tiny HTTP client for tests against a service running on a local port; shared through the test
+ * jar.
+ */
 public final class Http {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,6 +50,11 @@ public final class Http {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
     return send(method, path, publisher, headers);
+  }
+
+  /** Sends text as a stream of unknown length (chunked, no Content-Length). */
+  public Reply sendChunked(String method, String path, String body, String... headers) {
+    return sendChunked(method, path, body.getBytes(StandardCharsets.UTF_8), headers);
   }
 
   /** Sends a body as a stream of unknown length (chunked, no Content-Length). */
