@@ -1,15 +1,21 @@
 package com.salestalk.aws.metrics;
 
+import com.salestalk.contracts.metrics.MetricDefinition;
+import com.salestalk.contracts.metrics.SalesTalkMetrics;
 import io.micrometer.cloudwatch2.CloudWatchConfig;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 
 /**
  * Builds the CloudWatch meter registry (micrometer-registry-cloudwatch2) every SalesTalk app
- * exports through. The client decides where metrics go, so an emulator endpoint works as long as
- * the client speaks the query protocol (AWS SDK ≤ 2.40.5, DESIGN §8).
+ * exports through; it exports only the metrics of {@link SalesTalkMetrics}. The client decides
+ * where metrics go, so an emulator endpoint works as long as the client speaks the query protocol
+ * (AWS SDK ≤ 2.40.5, DESIGN §8).
  */
 public final class CloudWatchExport {
 
@@ -44,6 +50,25 @@ public final class CloudWatchExport {
             return step;
           }
         };
-    return new CloudWatchMeterRegistry(config, clock, client);
+    CloudWatchMeterRegistry registry = new CloudWatchMeterRegistry(config, clock, client);
+    registry.config().meterFilter(onlySalesTalkMetrics());
+    return registry;
+  }
+
+  /**
+   * Lets through only the metrics of {@link SalesTalkMetrics}: the namespace holds what alarms and
+   * dashboards name, not every JVM and HTTP meter of every app (those stay on {@code
+   * /actuator/metrics}), which keeps CloudWatch cost and cardinality bounded.
+   */
+  static MeterFilter onlySalesTalkMetrics() {
+    Set<String> names =
+        SalesTalkMetrics.all().stream()
+            .map(MetricDefinition::name)
+            .collect(Collectors.toUnmodifiableSet());
+    // a timer's percentiles are meters of their own, named "<timer>.percentile"
+    return MeterFilter.denyUnless(
+        id ->
+            names.contains(id.getName())
+                || names.contains(id.getName().replaceFirst("\\.percentile$", "")));
   }
 }
