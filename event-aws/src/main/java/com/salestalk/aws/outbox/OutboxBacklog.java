@@ -1,6 +1,8 @@
 package com.salestalk.aws.outbox;
 
 import com.salestalk.aws.publish.PublishMetrics;
+import com.salestalk.contracts.catalog.CatalogEntry;
+import com.salestalk.contracts.catalog.EventCatalog;
 import com.salestalk.contracts.metrics.SalesTalkMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +26,11 @@ final class OutboxBacklog {
     this.registry = registry;
     this.clock = clock;
     this.tags = tags;
+    // Every producer reports from the start, so an empty outbox shows 0 rather than no data.
+    EventCatalog.standard().entries().stream()
+        .map(CatalogEntry::producer)
+        .distinct()
+        .forEach(producer -> state(tags.sourceTag(producer)));
   }
 
   /** Replaces the figures: {@code counts} and {@code oldest} createdAt by source. */
