@@ -74,14 +74,7 @@ public final class ContractsCli {
         long size = Files.size(path);
         violations =
             size > EnvelopeJson.MAX_EVENT_BYTES
-                ? List.of(
-                    new Violation(
-                        "",
-                        "event is "
-                            + size
-                            + " bytes; the limit is "
-                            + EnvelopeJson.MAX_EVENT_BYTES
-                            + " bytes (256 KB)"))
+                ? List.of(EventValidator.tooLarge(size))
                 : validator.validate(Files.readAllBytes(path)).violations();
       } catch (IOException | SecurityException e) {
         err.println(file + ": cannot read: " + reason(e));

@@ -247,7 +247,8 @@ public final class EventValidator {
     }
   }
 
-  private static Violation tooLarge(int size) {
+  /** The violation of an event of {@code size} bytes over the 256 KB limit. */
+  public static Violation tooLarge(long size) {
     return new Violation(
         "",
         "event is "
