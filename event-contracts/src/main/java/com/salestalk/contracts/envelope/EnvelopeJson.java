@@ -1,5 +1,9 @@
 package com.salestalk.contracts.envelope;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +53,17 @@ public final class EnvelopeJson {
   /** Serializes an envelope. */
   public static String toJson(EventEnvelope envelope) {
     return MAPPER.writeValueAsString(envelope);
+  }
+
+  /**
+   * Reads a JSON resource of this library from the classpath with the bounded mapper, if it exists.
+   */
+  public static Optional<JsonNode> readResource(String resource) {
+    try (InputStream in = EnvelopeJson.class.getClassLoader().getResourceAsStream(resource)) {
+      return in == null ? Optional.empty() : Optional.of(MAPPER.readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Binds a tree that has already been validated. */

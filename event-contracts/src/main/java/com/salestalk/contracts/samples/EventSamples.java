@@ -8,9 +8,6 @@ import com.salestalk.contracts.envelope.EnvelopeJson;
 import com.salestalk.contracts.envelope.EventEnvelope;
 import com.salestalk.contracts.envelope.Flow;
 import com.salestalk.contracts.envelope.TenantId;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,14 +52,8 @@ public final class EventSamples {
 
   /** A fresh, modifiable copy of the sample data payload of {@code type}. */
   public static ObjectNode data(EventType type) {
-    String resource = "com/salestalk/contracts/samples/" + type + ".json";
-    try (InputStream in = EventSamples.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no sample data for " + type);
-      }
-      return (ObjectNode) EnvelopeJson.mapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return (ObjectNode)
+        EnvelopeJson.readResource("com/salestalk/contracts/samples/" + type + ".json")
+            .orElseThrow(() -> new IllegalArgumentException("no sample data for " + type));
   }
 }

@@ -10,9 +10,6 @@ import com.salestalk.contracts.catalog.CatalogEntry;
 import com.salestalk.contracts.catalog.EventCatalog;
 import com.salestalk.contracts.catalog.Revision;
 import com.salestalk.contracts.envelope.EnvelopeJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +24,10 @@ final class SchemaSet {
 
   static final String ENVELOPE_RESOURCE = "com/salestalk/contracts/schemas/envelope.schema.json";
 
-  private static final Map<String, SchemaSet> CACHE = new ConcurrentHashMap<>();
+  /** Keyed by catalog identity (EventCatalog has no value equality) and mode. */
+  private record Key(EventCatalog catalog, ValidationMode mode) {}
+
+  private static final Map<Key, SchemaSet> CACHE = new ConcurrentHashMap<>();
 
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
@@ -54,8 +54,7 @@ final class SchemaSet {
   }
 
   static SchemaSet of(EventCatalog catalog, ValidationMode mode) {
-    return CACHE.computeIfAbsent(
-        System.identityHashCode(catalog) + "/" + mode, k -> new SchemaSet(catalog, mode));
+    return CACHE.computeIfAbsent(new Key(catalog, mode), k -> new SchemaSet(catalog, mode));
   }
 
   Schema envelope() {
@@ -72,22 +71,13 @@ final class SchemaSet {
   }
 
   private static Schema compile(String resource, ValidationMode mode) {
-    JsonNode node = readResource(resource);
+    JsonNode node =
+        EnvelopeJson.readResource(resource)
+            .orElseThrow(() -> new IllegalStateException("missing schema resource " + resource));
     if (mode == ValidationMode.TOLERANT) {
       openUp(node);
     }
     return REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource), node);
-  }
-
-  static JsonNode readResource(String resource) {
-    try (InputStream in = SchemaSet.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing schema resource " + resource);
-      }
-      return EnvelopeJson.mapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

@@ -1,9 +1,7 @@
 package com.salestalk.contracts.versioning;
 
 import com.salestalk.contracts.envelope.EnvelopeJson;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,19 +33,17 @@ public record ReleasedSchemas(Map<String, ReleasedType> types) {
 
   /** Reads the record shipped on the classpath. */
   public static ReleasedSchemas classpath() {
-    try (InputStream in = ReleasedSchemas.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + RESOURCE);
-      }
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fromTree(
+        EnvelopeJson.readResource(RESOURCE)
+            .orElseThrow(() -> new IllegalStateException("missing " + RESOURCE)));
   }
 
   /** Reads a release record. */
   public static ReleasedSchemas read(InputStream in) {
-    JsonNode root = EnvelopeJson.mapper().readTree(in);
+    return fromTree(EnvelopeJson.mapper().readTree(in));
+  }
+
+  private static ReleasedSchemas fromTree(JsonNode root) {
     Map<String, ReleasedType> types = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> type : root.properties()) {
       Map<String, String> revisions = new LinkedHashMap<>();
