@@ -34,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 public final class EventConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
-  private static final String SOURCE_PREFIX = "salestalk.";
 
   private final ConsumerSettings settings;
   private final EventHandlers handlers;
@@ -136,7 +135,7 @@ public final class EventConsumer {
           typeText,
           "detail-type '" + typeText + "' does not match eventType '" + eventType + "'");
     }
-    String expectedSource = SOURCE_PREFIX + text(detail, "source");
+    String expectedSource = EventEnvelope.EVENT_BRIDGE_SOURCE_PREFIX + text(detail, "source");
     if (!expectedSource.equals(source.asString())) {
       return invalid(
           eventId,

@@ -270,7 +270,7 @@ public final class EventBridgePublisher implements EventPublisher {
   private PutEventsRequestEntry entry(PreparedEvent event) {
     return PutEventsRequestEntry.builder()
         .eventBusName(settings.busName())
-        .source("salestalk." + event.source())
+        .source(EventEnvelope.EVENT_BRIDGE_SOURCE_PREFIX + event.source())
         .detailType(event.eventType())
         .detail(event.json())
         .build();

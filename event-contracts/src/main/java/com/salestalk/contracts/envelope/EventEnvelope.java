@@ -48,6 +48,12 @@ public record EventEnvelope(
     EventMetadata metadata,
     ObjectNode data) {
 
+  /**
+   * Prefix of every SalesTalk event's EventBridge {@code Source}: {@code salestalk.<source>}
+   * (DESIGN §2).
+   */
+  public static final String EVENT_BRIDGE_SOURCE_PREFIX = "salestalk.";
+
   /** The correlation id of the flow this event belongs to. */
   public UUID correlationId() {
     return metadata.correlationId();
