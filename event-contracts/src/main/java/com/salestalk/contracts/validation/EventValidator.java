@@ -1,7 +1,5 @@
 package com.salestalk.contracts.validation;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
 import com.salestalk.contracts.catalog.CatalogEntry;
 import com.salestalk.contracts.catalog.EventCatalog;
 import com.salestalk.contracts.catalog.EventType;
@@ -10,12 +8,14 @@ import com.salestalk.contracts.catalog.Revision;
 import com.salestalk.contracts.catalog.SupportStatus;
 import com.salestalk.contracts.envelope.EnvelopeJson;
 import com.salestalk.contracts.envelope.EventEnvelope;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -115,15 +115,19 @@ public final class EventValidator {
       return List.of(new Violation("", "an event must be a JSON object, got " + kind(tree)));
     }
     List<Violation> violations = new ArrayList<>();
-    addAll(violations, schemas.envelope().validate(tree), "");
+    if (!allNumbersFitLong(tree)) {
+      numbersOutsideLongRange(tree, "", violations);
+      return violations; // networknt (on Jackson 3) throws on such numbers instead of reporting
+    }
+    violations.addAll(schemas.envelope().violations(tree, ""));
 
     Optional<CatalogEntry> entry = eventType(tree, violations);
     entry.ifPresent(known -> producer(tree, known, violations));
     Optional<Revision> revision = revision(tree, entry, violations);
     JsonNode data = tree.get("data");
     if (entry.isPresent() && revision.isPresent() && data != null && data.isObject()) {
-      Schema dataSchema = dataSchemaFor(entry.get(), revision.get());
-      addAll(violations, dataSchema.validate(data), "/data");
+      ContractSchema dataSchema = dataSchemaFor(entry.get(), revision.get());
+      violations.addAll(dataSchema.violations(data, "/data"));
     }
     return violations;
   }
@@ -232,20 +236,69 @@ public final class EventValidator {
     return Optional.of(declared);
   }
 
-  private Schema dataSchemaFor(CatalogEntry entry, Revision revision) {
-    Schema schema = schemas.data(entry.type().toString(), revision);
+  private ContractSchema dataSchemaFor(CatalogEntry entry, Revision revision) {
+    ContractSchema schema = schemas.data(entry.type().toString(), revision);
     if (schema == null) {
       throw new IllegalStateException("no compiled schema for " + entry.type() + " " + revision);
     }
     return schema;
   }
 
-  private static void addAll(List<Violation> violations, List<Error> errors, String prefix) {
-    for (Error error : errors) {
-      String pointer = prefix + error.getInstanceLocation().toString();
-      violations.add(new Violation(pointer, error.getMessage()));
+  /**
+   * Adds a violation for every number outside the signed 64-bit range: no contract field needs one,
+   * consumers bind numbers to {@code long} or {@code double}, and networknt cannot compare them
+   * with a bound.
+   */
+  static boolean allNumbersFitLong(JsonNode node) {
+    if (node.isNumber()) {
+      return fitsLong(node);
+    }
+    if (node.isContainer()) {
+      for (JsonNode child : node) {
+        if (!allNumbersFitLong(child)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static void numbersOutsideLongRange(JsonNode node, String pointer, List<Violation> out) {
+    if (node.isNumber()) {
+      if (!fitsLong(node)) {
+        out.add(
+            new Violation(
+                pointer,
+                "number "
+                    + node
+                    + " is outside the signed 64-bit range contract numbers must fit"));
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> property : node.properties()) {
+        String name = property.getKey().replace("~", "~0").replace("/", "~1");
+        numbersOutsideLongRange(property.getValue(), pointer + "/" + name, out);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        numbersOutsideLongRange(node.get(i), pointer + "/" + i, out);
+      }
     }
   }
+
+  private static boolean fitsLong(JsonNode number) {
+    if (number.isInt() || number.isLong() || number.isShort()) {
+      return true;
+    }
+    if (number.isDouble() || number.isFloat()) {
+      double value = number.doubleValue(); // NaN fails both comparisons
+      return value >= -0x1p63 && value < 0x1p63;
+    }
+    BigDecimal value = number.decimalValue();
+    return value.compareTo(LONG_MIN) >= 0 && value.compareTo(LONG_MAX) <= 0;
+  }
+
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
   /** The violation of an event of {@code size} bytes over the 256 KB limit. */
   public static Violation tooLarge(long size) {
@@ -299,6 +352,13 @@ public final class EventValidator {
   }
 
   private static boolean isUtf8(byte[] bytes) {
+    int i = 0;
+    while (i < bytes.length && bytes[i] >= 0) {
+      i++; // ASCII, the usual case, needs no decoder
+    }
+    if (i == bytes.length) {
+      return true;
+    }
     try {
       StandardCharsets.UTF_8
           .newDecoder()

@@ -1,6 +1,5 @@
 package com.salestalk.contracts.validation;
 
-import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -39,8 +38,8 @@ final class SchemaSet {
                       .pathType(PathType.JSON_POINTER)
                       .build()));
 
-  private final Schema envelope;
-  private final Map<String, Schema> dataSchemas = new HashMap<>();
+  private final ContractSchema envelope;
+  private final Map<String, ContractSchema> dataSchemas = new HashMap<>();
 
   private SchemaSet(EventCatalog catalog, ValidationMode mode) {
     this.envelope = compile(ENVELOPE_RESOURCE, mode);
@@ -57,12 +56,12 @@ final class SchemaSet {
     return CACHE.computeIfAbsent(new Key(catalog, mode), k -> new SchemaSet(catalog, mode));
   }
 
-  Schema envelope() {
+  ContractSchema envelope() {
     return envelope;
   }
 
   /** The data schema of a released revision, or {@code null}. */
-  Schema data(String eventType, Revision revision) {
+  ContractSchema data(String eventType, Revision revision) {
     return dataSchemas.get(key(eventType, revision));
   }
 
@@ -70,14 +69,16 @@ final class SchemaSet {
     return type + "@" + revision;
   }
 
-  private static Schema compile(String resource, ValidationMode mode) {
+  private static ContractSchema compile(String resource, ValidationMode mode) {
     JsonNode node =
         EnvelopeJson.readResource(resource)
             .orElseThrow(() -> new IllegalStateException("missing schema resource " + resource));
     if (mode == ValidationMode.TOLERANT) {
       openUp(node);
     }
-    return REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource), node);
+    return new ContractSchema(
+        REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource), node),
+        CompiledSchema.compile(node));
   }
 
   /**

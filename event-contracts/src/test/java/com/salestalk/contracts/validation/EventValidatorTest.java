@@ -151,6 +151,35 @@ class EventValidatorTest {
   }
 
   @Test
+  void numbersBeyondSixtyFourBitsAreViolationsNotCrashes() {
+    ObjectNode event = sampleTree("classification.performed.v1");
+    String json =
+        event
+            .toString()
+            .replace("\"confidence\":0.92", "\"confidence\":-1e19")
+            .replace("\"latencyMs\":12", "\"latencyMs\":1e300");
+
+    List<String> expected =
+        List.of(
+            "/data/confidence: number -1.0E19 is outside the signed 64-bit range contract numbers"
+                + " must fit",
+            "/data/latencyMs: number 1.0E300 is outside the signed 64-bit range contract numbers"
+                + " must fit");
+    assertThat(messages(strict.validate(json))).containsExactlyElementsOf(expected);
+    assertThat(messages(tolerant.validate(json))).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void aPatternFieldWithATrailingNewlineIsRefused() {
+    ObjectNode event = sampleTree("classification.performed.v1");
+    event.put("tenantId", "tenant-acme\n");
+
+    assertThat(messages(tolerant.validate(event.toString())))
+        .containsExactly(
+            "/tenantId: does not match the regex pattern ^tenant-[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
+  }
+
+  @Test
   void malformedInputIsReportedAsNotJson() {
     assertThat(messages(strict.validate("{\"eventId\": ")))
         .containsExactly(
