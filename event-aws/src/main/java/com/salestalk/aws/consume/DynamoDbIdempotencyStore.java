@@ -27,6 +27,10 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
   private static final Map<String, String> NAMES =
       Map.of("#key", KEY, "#status", STATUS, "#lease", LEASE_UNTIL, "#expires", EXPIRES_AT_EPOCH);
+  private static final Map<String, String> COMPLETE_NAMES =
+      Map.of("#status", STATUS, "#expires", EXPIRES_AT_EPOCH, "#lease", LEASE_UNTIL);
+  private static final AttributeValue IN_PROGRESS_VALUE = AttributeValue.fromS(IN_PROGRESS);
+  private static final AttributeValue DONE_VALUE = AttributeValue.fromS(DONE);
 
   private final DynamoDbClient dynamo;
   private final ConsumerSettings settings;
@@ -49,7 +53,7 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
                 .item(
                     Map.of(
                         KEY, AttributeValue.fromS(key),
-                        STATUS, AttributeValue.fromS(IN_PROGRESS),
+                        STATUS, IN_PROGRESS_VALUE,
                         LEASE_UNTIL, n(now + settings.lease().toMillis()),
                         EXPIRES_AT_EPOCH, n((now + settings.retention().toMillis()) / 1000)))
                 .conditionExpression(
@@ -60,7 +64,7 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
                     Map.of(
                         ":nowEpoch", n(now / 1000),
                         ":now", n(now),
-                        ":inProgress", AttributeValue.fromS(IN_PROGRESS)))
+                        ":inProgress", IN_PROGRESS_VALUE))
                 .build());
         return Claim.CLAIMED;
       } catch (ConditionalCheckFailedException e) {
@@ -94,12 +98,13 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
             .tableName(settings.idempotencyTable())
             .key(Map.of(KEY, AttributeValue.fromS(key)))
             .updateExpression("SET #status = :done, #expires = :expires REMOVE #lease")
-            .expressionAttributeNames(
-                Map.of("#status", STATUS, "#expires", EXPIRES_AT_EPOCH, "#lease", LEASE_UNTIL))
+            .expressionAttributeNames(COMPLETE_NAMES)
             .expressionAttributeValues(
                 Map.of(
-                    ":done", AttributeValue.fromS(DONE),
-                    ":expires", n((now + settings.retention().toMillis()) / 1000)))
+                    ":done",
+                    DONE_VALUE,
+                    ":expires",
+                    n((now + settings.retention().toMillis()) / 1000)))
             .build());
   }
 
@@ -112,7 +117,7 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
               .key(Map.of(KEY, AttributeValue.fromS(key)))
               .conditionExpression("#status = :inProgress")
               .expressionAttributeNames(Map.of("#status", STATUS))
-              .expressionAttributeValues(Map.of(":inProgress", AttributeValue.fromS(IN_PROGRESS)))
+              .expressionAttributeValues(Map.of(":inProgress", IN_PROGRESS_VALUE))
               .build());
     } catch (ConditionalCheckFailedException e) {
       // already done or gone

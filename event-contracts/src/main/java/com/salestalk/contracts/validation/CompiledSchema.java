@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -316,14 +315,8 @@ final class CompiledSchema {
       }
       JsonNode pattern = schema.get("pattern");
       if (pattern != null) {
-        // patterns are unanchored (find); line terminators are where Java's $ and ECMA-262's
-        // differ, so strings with one are left to networknt
-        Pattern compiled = Pattern.compile(pattern.asString());
-        checks.add(
-            value ->
-                !value.isString()
-                    || (!hasLineTerminator(value.asString())
-                        && compiled.matcher(value.asString()).find()));
+        Predicate<String> matches = PatternCheck.of(pattern.asString());
+        checks.add(value -> !value.isString() || matches.test(value.asString()));
       }
       JsonNode format = schema.get("format");
       if (format != null) {
@@ -366,6 +359,8 @@ final class CompiledSchema {
         throw new Unsupported(keyword + " is not a number");
       }
       BigDecimal bound = node.decimalValue();
+      double approximate = bound.doubleValue();
+      boolean exactAsDouble = new BigDecimal(approximate).compareTo(bound) == 0;
       checks.add(
           value -> {
             if (!value.isNumber()) {
@@ -374,7 +369,10 @@ final class CompiledSchema {
             if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
               return false; // not something to be certain about
             }
-            int comparison = compare(value, bound);
+            int comparison =
+                exactAsDouble && (value.isDouble() || value.isFloat())
+                    ? Double.compare(value.doubleValue(), approximate)
+                    : compare(value, bound);
             return comparison * sign > 0 || (inclusive && comparison == 0);
           });
     }
@@ -413,16 +411,6 @@ final class CompiledSchema {
     }
     int codePoints = text.codePointCount(0, units);
     return codePoints >= min && codePoints <= max;
-  }
-
-  private static boolean hasLineTerminator(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Unique items, decided here only for arrays of strings (no numeric equality to get wrong). */

@@ -12,8 +12,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +39,11 @@ public final class EventValidator {
   private final ValidationMode mode;
   private final SchemaSet schemas;
 
+  /** Every released revision by its text, so the usual case needs no parsing. */
+  private final Map<String, Revision> releasedRevisions = new HashMap<>();
+
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
   /**
    * @param catalog the event types to accept
    * @param clock gives "today" for sunset dates
@@ -49,6 +54,9 @@ public final class EventValidator {
     this.clock = clock;
     this.mode = mode;
     this.schemas = SchemaSet.of(catalog, mode);
+    for (CatalogEntry entry : catalog.entries()) {
+      entry.revisions().forEach(revision -> releasedRevisions.put(revision.toString(), revision));
+    }
   }
 
   /** A strict validator over the standard catalog and the system clock. */
@@ -137,21 +145,22 @@ public final class EventValidator {
     if (node == null || !node.isString()) {
       return Optional.empty();
     }
-    EventType type;
-    try {
-      type = EventType.parse(node.asString());
-    } catch (InvalidEventTypeException e) {
-      violations.add(new Violation("/eventType", e.getMessage()));
-      return Optional.empty();
-    }
-    Optional<CatalogEntry> entry = catalog.find(type.toString());
+    Optional<CatalogEntry> entry = catalog.find(node.asString());
     if (entry.isEmpty()) {
+      EventType type;
+      try {
+        type = EventType.parse(node.asString());
+      } catch (InvalidEventTypeException e) {
+        violations.add(new Violation("/eventType", e.getMessage()));
+        return Optional.empty();
+      }
       violations.add(
           new Violation(
               "/eventType", "unknown event type '" + type + "': it is not in the catalog"));
       return Optional.empty();
     }
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    EventType type = entry.get().type();
+    LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(clock.millis(), MILLIS_PER_DAY));
     if (entry.get().statusOn(today) == SupportStatus.SUNSET) {
       violations.add(
           new Violation(
@@ -197,11 +206,13 @@ public final class EventValidator {
     if (entry.isEmpty() || node == null || !node.isString()) {
       return Optional.empty();
     }
-    Revision declared;
-    try {
-      declared = Revision.parse(node.asString());
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // the envelope schema already reports the malformed version
+    Revision declared = releasedRevisions.get(node.asString());
+    if (declared == null) {
+      try {
+        declared = Revision.parse(node.asString());
+      } catch (IllegalArgumentException e) {
+        return Optional.empty(); // the envelope schema already reports the malformed version
+      }
     }
     CatalogEntry known = entry.get();
     if (declared.major() != known.type().major()) {
@@ -237,7 +248,7 @@ public final class EventValidator {
   }
 
   private ContractSchema dataSchemaFor(CatalogEntry entry, Revision revision) {
-    ContractSchema schema = schemas.data(entry.type().toString(), revision);
+    ContractSchema schema = schemas.data(entry.type(), revision);
     if (schema == null) {
       throw new IllegalStateException("no compiled schema for " + entry.type() + " " + revision);
     }

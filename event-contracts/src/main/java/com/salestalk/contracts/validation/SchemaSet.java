@@ -7,6 +7,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import com.salestalk.contracts.catalog.CatalogEntry;
 import com.salestalk.contracts.catalog.EventCatalog;
+import com.salestalk.contracts.catalog.EventType;
 import com.salestalk.contracts.catalog.Revision;
 import com.salestalk.contracts.envelope.EnvelopeJson;
 import java.util.HashMap;
@@ -39,15 +40,15 @@ final class SchemaSet {
                       .build()));
 
   private final ContractSchema envelope;
-  private final Map<String, ContractSchema> dataSchemas = new HashMap<>();
+  private final Map<EventType, Map<Revision, ContractSchema>> dataSchemas = new HashMap<>();
 
   private SchemaSet(EventCatalog catalog, ValidationMode mode) {
     this.envelope = compile(ENVELOPE_RESOURCE, mode);
     for (CatalogEntry entry : catalog.entries()) {
       for (Revision revision : entry.revisions()) {
-        dataSchemas.put(
-            key(entry.type().toString(), revision),
-            compile(EventCatalog.schemaResource(entry.type(), revision), mode));
+        dataSchemas
+            .computeIfAbsent(entry.type(), type -> new HashMap<>())
+            .put(revision, compile(EventCatalog.schemaResource(entry.type(), revision), mode));
       }
     }
   }
@@ -61,12 +62,8 @@ final class SchemaSet {
   }
 
   /** The data schema of a released revision, or {@code null}. */
-  ContractSchema data(String eventType, Revision revision) {
-    return dataSchemas.get(key(eventType, revision));
-  }
-
-  private static String key(String type, Revision revision) {
-    return type + "@" + revision;
+  ContractSchema data(EventType eventType, Revision revision) {
+    return dataSchemas.getOrDefault(eventType, Map.of()).get(revision);
   }
 
   private static ContractSchema compile(String resource, ValidationMode mode) {

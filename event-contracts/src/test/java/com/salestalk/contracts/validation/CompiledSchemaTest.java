@@ -43,7 +43,7 @@ class CompiledSchemaTest {
     assertThat(schemas.envelope().compiled()).as("envelope").isPresent();
     for (CatalogEntry entry : CATALOG.entries()) {
       for (Revision revision : entry.revisions()) {
-        assertThat(schemas.data(entry.type().toString(), revision).compiled())
+        assertThat(schemas.data(entry.type(), revision).compiled())
             .as(entry.type() + " " + revision)
             .isPresent();
       }
@@ -176,7 +176,7 @@ class CompiledSchemaTest {
 
   private static ContractSchema dataSchema(SchemaSet schemas, JsonNode event) {
     CatalogEntry entry = CATALOG.find(event.get("eventType").asString()).orElseThrow();
-    return schemas.data(entry.type().toString(), entry.revision());
+    return schemas.data(entry.type(), entry.revision());
   }
 
   private static JsonNode data(JsonNode event) {
