@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The {@code {env}-idempotency} table (docs/DATA_CONTRACTS.md): {@code key}, {@code status} ({@code
@@ -27,8 +26,6 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
   private static final Map<String, String> NAMES =
       Map.of("#key", KEY, "#status", STATUS, "#lease", LEASE_UNTIL, "#expires", EXPIRES_AT_EPOCH);
-  private static final Map<String, String> COMPLETE_NAMES =
-      Map.of("#status", STATUS, "#expires", EXPIRES_AT_EPOCH, "#lease", LEASE_UNTIL);
   private static final AttributeValue IN_PROGRESS_VALUE = AttributeValue.fromS(IN_PROGRESS);
   private static final AttributeValue DONE_VALUE = AttributeValue.fromS(DONE);
 
@@ -90,21 +87,18 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
     return Claim.BUSY;
   }
 
+  /** Overwrites the item as done: the lease goes, the retention starts now. */
   @Override
   public void complete(String key) {
     long now = clock.millis();
-    dynamo.updateItem(
-        UpdateItemRequest.builder()
+    dynamo.putItem(
+        PutItemRequest.builder()
             .tableName(settings.idempotencyTable())
-            .key(Map.of(KEY, AttributeValue.fromS(key)))
-            .updateExpression("SET #status = :done, #expires = :expires REMOVE #lease")
-            .expressionAttributeNames(COMPLETE_NAMES)
-            .expressionAttributeValues(
+            .item(
                 Map.of(
-                    ":done",
-                    DONE_VALUE,
-                    ":expires",
-                    n((now + settings.retention().toMillis()) / 1000)))
+                    KEY, AttributeValue.fromS(key),
+                    STATUS, DONE_VALUE,
+                    EXPIRES_AT_EPOCH, n((now + settings.retention().toMillis()) / 1000)))
             .build());
   }
 

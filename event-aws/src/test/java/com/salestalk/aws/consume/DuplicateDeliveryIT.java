@@ -52,6 +52,7 @@ class DuplicateDeliveryIT {
                               Map.of("key", AttributeValue.fromS("aggregation#" + event.eventId())))
                           .consistentRead(true))
               .item();
+      assertThat(record.keySet()).containsExactlyInAnyOrder("key", "status", "expiresAtEpoch");
       assertThat(record.get("status").s()).isEqualTo("DONE");
       assertThat(Long.parseLong(record.get("expiresAtEpoch").n()))
           .isBetween(

@@ -2,9 +2,13 @@ package com.salestalk.contracts.validation;
 
 import dk.brics.automaton.Automaton;
 import dk.brics.automaton.RegExp;
-import dk.brics.automaton.RunAutomaton;
+import dk.brics.automaton.State;
+import dk.brics.automaton.Transition;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -12,10 +16,10 @@ import java.util.regex.Pattern;
 /**
  * A schema {@code pattern} as a check that is certain when it says "matches". Anchored patterns in
  * the plain subset the contracts use ({@code ^...$} over ASCII literals, escaped punctuation,
- * character classes, groups and quantifiers) become a DFA (dk.brics.automaton), which matches
- * without backtracking or allocation; any other pattern runs on {@link Pattern} with find, as
- * networknt does. Strings with a line terminator never "certainly" match: that is where Java's
- * {@code $} and ECMA-262's differ, so they are left to networknt.
+ * character classes, groups and quantifiers) become a minimal DFA (built by dk.brics.automaton) run
+ * from an ASCII transition table, without backtracking or allocation; any other pattern runs on
+ * {@link Pattern} with find, as networknt does. Strings with a line terminator never "certainly"
+ * match: that is where Java's {@code $} and ECMA-262's differ, so they are left to networknt.
  */
 final class PatternCheck {
 
@@ -25,8 +29,8 @@ final class PatternCheck {
   static Predicate<String> of(String regex) {
     Optional<Automaton> automaton = automaton(regex);
     if (automaton.isPresent()) {
-      RunAutomaton dfa = new RunAutomaton(automaton.get());
-      return text -> !hasLineTerminator(text) && dfa.run(text);
+      AsciiDfa dfa = new AsciiDfa(automaton.get());
+      return dfa::matches; // ASCII only, so a line terminator never matches
     }
     Pattern pattern = Pattern.compile(regex);
     return text -> !hasLineTerminator(text) && pattern.matcher(text).find();
@@ -141,6 +145,53 @@ final class PatternCheck {
       }
     }
     return depth == 0 && !inClass;
+  }
+
+  /**
+   * A minimal DFA over ASCII as a transition table: one array load per character. The subset is
+   * ASCII-only, so any other character rejects.
+   */
+  private static final class AsciiDfa {
+    private final int[][] next;
+    private final boolean[] accept;
+    private final int initial;
+
+    AsciiDfa(Automaton automaton) {
+      automaton.minimize();
+      List<State> states = new ArrayList<>(automaton.getStates());
+      Map<State, Integer> index = new HashMap<>();
+      for (State state : states) {
+        index.put(state, index.size());
+      }
+      next = new int[states.size()][128];
+      accept = new boolean[states.size()];
+      for (State state : states) {
+        int from = index.get(state);
+        Arrays.fill(next[from], -1);
+        accept[from] = state.isAccept();
+        for (Transition transition : state.getTransitions()) {
+          for (int c = transition.getMin(); c <= Math.min(transition.getMax(), 127); c++) {
+            next[from][c] = index.get(transition.getDest());
+          }
+        }
+      }
+      initial = index.get(automaton.getInitialState());
+    }
+
+    boolean matches(String text) {
+      int state = initial;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c > 127) {
+          return false;
+        }
+        state = next[state][c];
+        if (state < 0) {
+          return false;
+        }
+      }
+      return accept[state];
+    }
   }
 
   private static boolean hasLineTerminator(String text) {

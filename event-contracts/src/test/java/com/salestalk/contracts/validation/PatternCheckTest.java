@@ -110,6 +110,14 @@ class PatternCheckTest {
   }
 
   @Test
+  void aLiteralPatternMatchesExactlyItsText() {
+    assertThat(PatternCheck.automaton("^UTC$")).isPresent();
+    assertThat(PatternCheck.of("^UTC$").test("UTC")).isTrue();
+    assertThat(PatternCheck.of("^UTC$").test("UTCx")).isFalse();
+    assertThat(PatternCheck.of("^UTC$").test("")).isFalse();
+  }
+
+  @Test
   void aLineTerminatorIsNeverACertainMatch() {
     assertThat(PatternCheck.of("^[a-z]+$").test("abc")).isTrue();
     assertThat(PatternCheck.of("^[a-z]+$").test("abc\n")).isFalse();
