@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * A JSON schema compiled to plain predicates, for the keywords SalesTalk contracts use. It answers
@@ -270,7 +271,7 @@ final class CompiledSchema {
                 return true;
               }
               for (String name : value.propertyNames()) {
-                if (!check.test(tools.jackson.databind.node.StringNode.valueOf(name))) {
+                if (!check.test(StringNode.valueOf(name))) {
                   return false;
                 }
               }

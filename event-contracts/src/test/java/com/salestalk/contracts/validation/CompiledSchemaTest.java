@@ -8,11 +8,13 @@ import com.salestalk.contracts.catalog.Revision;
 import com.salestalk.contracts.envelope.EnvelopeJson;
 import com.salestalk.contracts.samples.EventSamples;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -383,7 +385,7 @@ class CompiledSchemaTest {
     if (original.isString()) {
       String text = original.asString();
       values.add(NODES.stringNode(text + "\n"));
-      values.add(NODES.stringNode(text.toUpperCase(java.util.Locale.ROOT)));
+      values.add(NODES.stringNode(text.toUpperCase(Locale.ROOT)));
       values.add(NODES.stringNode(" " + text));
       values.add(NODES.stringNode(text + "x"));
       if (!text.isEmpty()) {
@@ -391,7 +393,7 @@ class CompiledSchemaTest {
       }
     }
     if (original.isNumber()) {
-      values.add(NODES.numberNode(original.decimalValue().add(java.math.BigDecimal.ONE)));
+      values.add(NODES.numberNode(original.decimalValue().add(BigDecimal.ONE)));
       values.add(NODES.numberNode(original.decimalValue().negate()));
       values.add(NODES.numberNode(original.doubleValue()));
     }
