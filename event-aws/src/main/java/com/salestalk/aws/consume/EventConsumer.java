@@ -104,7 +104,7 @@ public final class EventConsumer {
     try {
       message = EnvelopeJson.mapper().readTree(body);
     } catch (JacksonException e) {
-      return invalid(null, null, "not valid JSON: " + e.getOriginalMessage());
+      return invalid(null, null, EventValidator.parseFailure(e));
     }
     if (message == null || !message.isObject()) {
       return invalid(null, null, "not an EventBridge event: the body is not a JSON object");

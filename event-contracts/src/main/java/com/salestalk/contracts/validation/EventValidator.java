@@ -86,11 +86,8 @@ public final class EventValidator {
     JsonNode tree;
     try {
       tree = EnvelopeJson.mapper().readTree(json);
-    } catch (StreamConstraintsException e) {
-      return new ValidationResult(List.of(new Violation("", constraintMessage(e))), null);
     } catch (JacksonException e) {
-      return new ValidationResult(
-          List.of(new Violation("", "not valid JSON: " + describe(e))), null);
+      return new ValidationResult(List.of(new Violation("", parseFailure(e))), null);
     }
     if (tree == null || tree.isMissingNode()) {
       return new ValidationResult(List.of(new Violation("", "not valid JSON: no content")), null);
@@ -320,6 +317,18 @@ public final class EventValidator {
             + " bytes; the limit is "
             + EnvelopeJson.MAX_EVENT_BYTES
             + " bytes (256 KB)");
+  }
+
+  /**
+   * What is wrong with JSON that {@link EnvelopeJson#mapper()} could not parse, in the words every
+   * entry point uses: a parsing limit by name, or "not valid JSON: " with Jackson's reason and
+   * where it lies.
+   */
+  public static String parseFailure(JacksonException e) {
+    if (e instanceof StreamConstraintsException limit) {
+      return constraintMessage(limit);
+    }
+    return "not valid JSON: " + describe(e);
   }
 
   private static String constraintMessage(StreamConstraintsException e) {
