@@ -8,8 +8,7 @@ import com.salestalk.contracts.envelope.EnvelopeJson;
 import com.salestalk.contracts.envelope.EventEnvelope;
 import com.salestalk.contracts.envelope.EventMetadata;
 import com.salestalk.contracts.envelope.TenantId;
-import java.time.Instant;
-import java.time.LocalDate;
+import com.salestalk.contracts.envelope.Timestamps;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +38,7 @@ final class EnvelopeReader {
           type(tree.get("eventType").asString()),
           revisions.computeIfAbsent(tree.get("eventVersion").asString(), Revision::parse),
           tree.get("source").asString(),
-          instant(tree.get("timestamp").asString()),
+          Timestamps.parse(tree.get("timestamp").asString()),
           TenantId.of(tree.get("tenantId").asString()),
           text(tree, "userId"),
           text(tree, "sessionId"),
@@ -51,74 +50,6 @@ final class EnvelopeReader {
     } catch (RuntimeException e) {
       return EnvelopeJson.fromTree(tree);
     }
-  }
-
-  /**
-   * The envelope's canonical UTC timestamp ({@code 2026-11-26T10:15:30.123Z}, as the schema's
-   * pattern requires) read digit by digit, several times faster than {@link Instant#parse}; any
-   * other shape goes to {@link Instant#parse}.
-   */
-  static Instant instant(String text) {
-    int length = text.length();
-    if (length < 20
-        || length > 30
-        || text.charAt(4) != '-'
-        || text.charAt(7) != '-'
-        || text.charAt(10) != 'T'
-        || text.charAt(13) != ':'
-        || text.charAt(16) != ':'
-        || text.charAt(length - 1) != 'Z'
-        || (length > 20 && text.charAt(19) != '.')) {
-      return Instant.parse(text);
-    }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 7);
-    int day = digits(text, 8, 10);
-    int hour = digits(text, 11, 13);
-    int minute = digits(text, 14, 16);
-    int second = digits(text, 17, 19);
-    int nanos = 0;
-    if (length > 21) {
-      int fraction = digits(text, 20, length - 1);
-      nanos = fraction < 0 ? -1 : fraction * POWERS_OF_TEN[9 - (length - 21)];
-    }
-    if (year < 1
-        || month < 1
-        || day < 1
-        || hour < 0
-        || hour > 23
-        || minute < 0
-        || minute > 59
-        || second < 0
-        || second > 59
-        || nanos < 0
-        || length == 21) {
-      return Instant.parse(text);
-    }
-    try {
-      long epochDay = LocalDate.of(year, month, day).toEpochDay();
-      return Instant.ofEpochSecond(
-          epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
-    } catch (java.time.DateTimeException e) {
-      return Instant.parse(text); // e.g. February 30th: let the standard parser explain
-    }
-  }
-
-  private static final int[] POWERS_OF_TEN = {
-    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
-  };
-
-  /** The decimal number in {@code text[from, to)}, or -1 if a character is not a digit. */
-  private static int digits(String text, int from, int to) {
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 
   private EventType type(String name) {

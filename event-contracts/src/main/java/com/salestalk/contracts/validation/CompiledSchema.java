@@ -66,8 +66,6 @@ final class CompiledSchema {
           "exclusiveMaximum",
           "$ref");
 
-  private static final Set<String> FORMATS = Set.of("uuid", "date", "date-time");
-
   private final Predicate<JsonNode> root;
 
   private CompiledSchema(Predicate<JsonNode> root) {
@@ -321,16 +319,10 @@ final class CompiledSchema {
       }
       JsonNode format = schema.get("format");
       if (format != null) {
-        String name = format.asString();
-        if (!FORMATS.contains(name)) {
-          throw new Unsupported("format " + name);
+        Predicate<String> check = Formats.named(format.asString());
+        if (check == null) {
+          throw new Unsupported("format " + format.asString());
         }
-        Predicate<String> check =
-            switch (name) {
-              case "uuid" -> Formats::isUuid;
-              case "date" -> Formats::isDate;
-              default -> Formats::isUtcDateTime;
-            };
         checks.add(value -> !value.isString() || check.test(value.asString()));
       }
     }

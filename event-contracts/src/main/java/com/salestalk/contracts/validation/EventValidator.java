@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 
@@ -121,7 +122,7 @@ public final class EventValidator {
     }
     List<Violation> violations = new ArrayList<>();
     if (!allNumbersFitLong(tree)) {
-      numbersOutsideLongRange(tree, "", violations);
+      numbersOutsideLongRange(tree, JsonPointer.empty(), violations);
       return violations; // networknt (on Jackson 3) throws on such numbers instead of reporting
     }
     violations.addAll(schemas.envelope().violations(tree, ""));
@@ -253,9 +254,9 @@ public final class EventValidator {
   }
 
   /**
-   * Adds a violation for every number outside the signed 64-bit range: no contract field needs one,
-   * consumers bind numbers to {@code long} or {@code double}, and networknt cannot compare them
-   * with a bound.
+   * Whether every number fits the signed 64-bit range: no contract field needs more, consumers bind
+   * numbers to {@code long} or {@code double}, and networknt cannot compare bigger ones with a
+   * bound. Runs on every event, so it builds no pointers.
    */
   static boolean allNumbersFitLong(JsonNode node) {
     if (node.isNumber()) {
@@ -271,24 +272,26 @@ public final class EventValidator {
     return true;
   }
 
-  private static void numbersOutsideLongRange(JsonNode node, String pointer, List<Violation> out) {
+  /** The slow twin of {@link #allNumbersFitLong}, run only when that fails: it names each place. */
+  private static void numbersOutsideLongRange(
+      JsonNode node, JsonPointer pointer, List<Violation> out) {
     if (node.isNumber()) {
       if (!fitsLong(node)) {
         out.add(
             new Violation(
-                pointer,
+                pointer.toString(),
                 "number "
                     + node
                     + " is outside the signed 64-bit range contract numbers must fit"));
       }
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> property : node.properties()) {
-        String name = property.getKey().replace("~", "~0").replace("/", "~1");
-        numbersOutsideLongRange(property.getValue(), pointer + "/" + name, out);
+        numbersOutsideLongRange(
+            property.getValue(), pointer.appendProperty(property.getKey()), out);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        numbersOutsideLongRange(node.get(i), pointer + "/" + i, out);
+        numbersOutsideLongRange(node.get(i), pointer.appendIndex(i), out);
       }
     }
   }

@@ -1,13 +1,26 @@
 package com.salestalk.contracts.validation;
 
+import com.salestalk.contracts.envelope.Timestamps;
+import java.util.function.Predicate;
+
 /**
- * Allocation-free checks for the string formats the contracts use. Each accepts a subset of what
- * the format allows (for date-time: UTC only, no leap second), which is all {@link CompiledSchema}
- * needs: anything else is left to networknt.
+ * Allocation-free checks for the string formats the contracts use, each accepting a subset of what
+ * the format allows, which is all {@link CompiledSchema} needs: anything else is left to networknt.
+ * Dates and date-times are {@link Timestamps}' canonical forms.
  */
 final class Formats {
 
   private Formats() {}
+
+  /** The check of a format, or {@code null} when the format is not one checked here. */
+  static Predicate<String> named(String format) {
+    return switch (format) {
+      case "uuid" -> Formats::isUuid;
+      case "date" -> Timestamps::isCanonicalDate;
+      case "date-time" -> Timestamps::isCanonical;
+      default -> null;
+    };
+  }
 
   /** 8-4-4-4-12 hexadecimal digits, either case. */
   static boolean isUuid(String text) {
@@ -25,78 +38,6 @@ final class Formats {
       }
     }
     return true;
-  }
-
-  /** RFC 3339 full-date, a real calendar day: {@code 2026-02-28}. */
-  static boolean isDate(String text) {
-    return text.length() == 10 && isDateAt(text);
-  }
-
-  /**
-   * RFC 3339 date-time in UTC with an upper-case {@code T} and {@code Z} and 1–9 fraction digits:
-   * {@code 2026-11-26T10:00:00.123Z}.
-   */
-  static boolean isUtcDateTime(String text) {
-    int length = text.length();
-    if (length < 20 || length == 21 || length > 30 || !isDateAt(text)) {
-      return false;
-    }
-    if (text.charAt(10) != 'T'
-        || text.charAt(13) != ':'
-        || text.charAt(16) != ':'
-        || text.charAt(length - 1) != 'Z') {
-      return false;
-    }
-    int hour = twoDigits(text, 11);
-    int minute = twoDigits(text, 14);
-    int second = twoDigits(text, 17);
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-      return false;
-    }
-    if (length > 20) {
-      if (text.charAt(19) != '.') {
-        return false;
-      }
-      for (int i = 20; i < length - 1; i++) {
-        if (!isDigit(text.charAt(i))) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static boolean isDateAt(String text) {
-    if (text.charAt(4) != '-' || text.charAt(7) != '-') {
-      return false;
-    }
-    int century = twoDigits(text, 0);
-    int yearOfCentury = twoDigits(text, 2);
-    int month = twoDigits(text, 5);
-    int day = twoDigits(text, 8);
-    if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) {
-      return false;
-    }
-    int year = century * 100 + yearOfCentury;
-    return year >= 1 && day <= daysIn(year, month);
-  }
-
-  private static int daysIn(int year, int month) {
-    return switch (month) {
-      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-      case 4, 6, 9, 11 -> 30;
-      default -> 31;
-    };
-  }
-
-  /** The two-digit number at {@code at}, or -1. */
-  private static int twoDigits(String text, int at) {
-    char tens = text.charAt(at);
-    char units = text.charAt(at + 1);
-    if (!isDigit(tens) || !isDigit(units)) {
-      return -1;
-    }
-    return (tens - '0') * 10 + (units - '0');
   }
 
   private static boolean isDigit(char c) {

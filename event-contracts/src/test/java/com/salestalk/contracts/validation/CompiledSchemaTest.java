@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -220,54 +221,54 @@ class CompiledSchemaTest {
 
   /** One random mutation: a node removed or replaced. */
   private static JsonNode randomMutation(JsonNode event, Random random) {
-    List<String> pointers = new ArrayList<>();
-    collectPointers(event, "", pointers);
-    String pointer = pointers.get(random.nextInt(pointers.size()));
-    int slash = pointer.lastIndexOf('/');
+    List<JsonPointer> pointers = new ArrayList<>();
+    collectPointers(event, JsonPointer.empty(), pointers);
+    JsonPointer pointer = pointers.get(random.nextInt(pointers.size()));
     JsonNode copy = event.deepCopy();
-    JsonNode parent = copy.at(pointer.substring(0, slash));
-    String key = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+    JsonNode parent = copy.at(pointer.head());
     List<JsonNode> values = replacements(copy.at(pointer));
     JsonNode value = values.get(random.nextInt(values.size()));
     if (parent instanceof ObjectNode object) {
+      String name = pointer.last().getMatchingProperty();
       if (random.nextInt(10) == 0) {
-        object.remove(key);
+        object.remove(name);
       } else {
-        object.set(key, value);
+        object.set(name, value);
       }
     } else {
-      ((ArrayNode) parent).set(Integer.parseInt(key), value);
+      ((ArrayNode) parent).set(pointer.last().getMatchingIndex(), value);
     }
     return copy;
   }
 
-  private static void collectPointers(JsonNode node, String pointer, List<String> out) {
+  private static void collectPointers(JsonNode node, JsonPointer pointer, List<JsonPointer> out) {
     if (node.isObject()) {
       for (String name : node.propertyNames()) {
-        String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+        JsonPointer child = pointer.appendProperty(name);
         out.add(child);
         collectPointers(node.get(name), child, out);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        out.add(pointer + "/" + i);
-        collectPointers(node.get(i), pointer + "/" + i, out);
+        out.add(pointer.appendIndex(i));
+        collectPointers(node.get(i), pointer.appendIndex(i), out);
       }
     }
   }
 
   /** Every single-step mutation of every node of the event, one at a time. */
   private static void forEachMutation(JsonNode event, Consumer<JsonNode> action) {
-    mutate(event, event, "", action);
+    mutate(event, event, JsonPointer.empty(), action);
   }
 
-  private static void mutate(JsonNode root, JsonNode node, String pointer, Consumer<JsonNode> out) {
+  private static void mutate(
+      JsonNode root, JsonNode node, JsonPointer pointer, Consumer<JsonNode> out) {
     if (node.isObject()) {
       JsonNode added = root.deepCopy();
       ((ObjectNode) added.at(pointer)).put("unexpectedField", "x");
       out.accept(added);
       for (String name : List.copyOf(node.propertyNames())) {
-        String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+        JsonPointer child = pointer.appendProperty(name);
         JsonNode removed = root.deepCopy();
         ((ObjectNode) removed.at(pointer)).remove(name);
         out.accept(removed);
@@ -285,7 +286,7 @@ class CompiledSchemaTest {
           ((ArrayNode) copy.at(pointer)).set(i, replacement);
           out.accept(copy);
         }
-        mutate(root, node.get(i), pointer + "/" + i, out);
+        mutate(root, node.get(i), pointer.appendIndex(i), out);
       }
       if (!node.isEmpty()) {
         JsonNode duplicated = root.deepCopy();
