@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -18,8 +17,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -71,17 +68,12 @@ final class InMemoryAws {
         .build();
   }
 
-  /** A DynamoDB client object whose conditional puts and updates always succeed. */
+  /** A DynamoDB client object whose (conditional) puts always succeed. */
   static DynamoDbClient acceptingDynamoDb() {
     return new DynamoDbClient() {
       @Override
       public PutItemResponse putItem(PutItemRequest request) {
         return PutItemResponse.builder().build();
-      }
-
-      @Override
-      public UpdateItemResponse updateItem(UpdateItemRequest request) {
-        return UpdateItemResponse.builder().attributes(Map.of()).build();
       }
 
       @Override
