@@ -125,7 +125,7 @@ final class CompiledSchema {
       }
       JsonNode constant = schema.get("const");
       if (constant != null) {
-        checks.add(oneOfStrings(constant.isString() ? List.of(constant) : constant));
+        checks.add(oneOfStrings(List.of(constant)));
       }
       JsonNode ref = schema.get("$ref");
       if (ref != null) {

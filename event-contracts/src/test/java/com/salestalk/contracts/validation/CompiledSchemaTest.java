@@ -114,6 +114,17 @@ class CompiledSchemaTest {
   }
 
   @Test
+  void onlyStringEnumsAndConstantsAreCompiled() {
+    CompiledSchema constant = CompiledSchema.compile(json("{\"const\":\"b\"}")).orElseThrow();
+
+    assertThat(constant.certainlyValid(NODES.stringNode("b"))).isTrue();
+    assertThat(constant.certainlyValid(NODES.stringNode("c"))).isFalse();
+    assertThat(CompiledSchema.compile(json("{\"const\":{\"a\":\"b\"}}"))).isEmpty();
+    assertThat(CompiledSchema.compile(json("{\"const\":[\"b\"]}"))).isEmpty();
+    assertThat(CompiledSchema.compile(json("{\"enum\":[\"b\",1]}"))).isEmpty();
+  }
+
+  @Test
   void recursiveDefinitionsCompileAndCheckEveryLevel() {
     JsonNode schema =
         EnvelopeJson.mapper()
