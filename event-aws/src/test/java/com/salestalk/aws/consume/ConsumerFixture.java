@@ -2,7 +2,7 @@ package com.salestalk.aws.consume;
 
 import com.salestalk.aws.support.AwsResources;
 import com.salestalk.aws.support.AwsResources.QueueWithDlq;
-import com.salestalk.contracts.envelope.EnvelopeJson;
+import com.salestalk.aws.support.TestEvents;
 import com.salestalk.contracts.envelope.EventEnvelope;
 import com.salestalk.contracts.validation.EventValidator;
 import com.salestalk.emulator.AwsEndpoint;
@@ -62,11 +62,7 @@ final class ConsumerFixture implements AutoCloseable {
 
   /** Sends what an EventBridge rule would deliver for {@code event}. */
   void sendAsEventBridge(EventEnvelope event) {
-    send(
-        EventConsumerTest.eventBridgeBody(
-            event.eventType().toString(),
-            "salestalk." + event.source(),
-            EnvelopeJson.toJson(event)));
+    send(TestEvents.eventBridgeBody(event));
   }
 
   void send(String body) {
