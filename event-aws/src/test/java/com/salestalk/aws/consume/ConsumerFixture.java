@@ -9,7 +9,9 @@ import com.salestalk.emulator.AwsEndpoint;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -82,6 +84,17 @@ final class ConsumerFixture implements AutoCloseable {
     return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
         + Integer.parseInt(
             attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  /** The idempotency table's item of {@code consumer} and {@code event}, read consistently. */
+  Map<String, AttributeValue> idempotencyRecord(String consumer, EventEnvelope event) {
+    return dynamo
+        .getItem(
+            b ->
+                b.tableName(idempotencyTable)
+                    .key(Map.of("key", AttributeValue.fromS(consumer + "#" + event.eventId())))
+                    .consistentRead(true))
+        .item();
   }
 
   double counter(String name, String consumer, String eventType) {
