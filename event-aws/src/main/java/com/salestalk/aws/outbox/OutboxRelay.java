@@ -392,7 +392,12 @@ public final class OutboxRelay implements AutoCloseable {
   private List<Map<String, AttributeValue>> claim(long now) {
     List<String> candidates = candidates(now);
     List<Map<String, AttributeValue>> claimed = new ArrayList<>(candidates.size());
-    long until = now + settings.lease().toMillis();
+    Map<String, AttributeValue> values =
+        Map.of(
+            ":me", s(settings.relayId()),
+            ":until", n(now + settings.lease().toMillis()),
+            ":pending", s(OutboxTable.PENDING),
+            ":now", n(now));
     for (String id : candidates) {
       try {
         claimed.add(
@@ -405,12 +410,7 @@ public final class OutboxRelay implements AutoCloseable {
                         .conditionExpression(
                             "attribute_exists(#id) AND #status = :pending AND " + DUE)
                         .expressionAttributeNames(CLAIM_NAMES)
-                        .expressionAttributeValues(
-                            Map.of(
-                                ":me", s(settings.relayId()),
-                                ":until", n(until),
-                                ":pending", s(OutboxTable.PENDING),
-                                ":now", n(now)))
+                        .expressionAttributeValues(values)
                         .returnValues(ReturnValue.ALL_NEW)
                         .build())
                 .attributes());
