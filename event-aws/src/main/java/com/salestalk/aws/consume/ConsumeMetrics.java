@@ -1,5 +1,6 @@
 package com.salestalk.aws.consume;
 
+import com.salestalk.aws.metrics.MeterCache;
 import com.salestalk.aws.publish.PublishMetrics;
 import com.salestalk.contracts.metrics.MetricDefinition;
 import com.salestalk.contracts.metrics.SalesTalkMetrics;
@@ -8,52 +9,53 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The consume-side meters of {@link SalesTalkMetrics} for one consumer. */
+/** The consume-side meters of {@link SalesTalkMetrics} for one consumer, by event type. */
 final class ConsumeMetrics {
 
-  private final MeterRegistry registry;
-  private final String consumer;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final MeterCache<Counter> processed;
+  private final MeterCache<Counter> duplicate;
+  private final MeterCache<Counter> failed;
+  private final MeterCache<Counter> invalid;
+  private final MeterCache<Timer> latency;
 
   ConsumeMetrics(MeterRegistry registry, String consumer) {
-    this.registry = registry;
-    this.consumer = consumer;
+    processed = counters(registry, consumer, SalesTalkMetrics.PROCESSED);
+    duplicate = counters(registry, consumer, SalesTalkMetrics.DUPLICATE);
+    failed = counters(registry, consumer, SalesTalkMetrics.CONSUME_FAILED);
+    invalid = counters(registry, consumer, SalesTalkMetrics.INVALID);
+    latency =
+        new MeterCache<>(
+            eventType ->
+                Timer.builder(SalesTalkMetrics.PROCESSING_LATENCY.name())
+                    .description(SalesTalkMetrics.PROCESSING_LATENCY.description())
+                    .tags(
+                        SalesTalkMetrics.CONSUMER, consumer, SalesTalkMetrics.EVENT_TYPE, eventType)
+                    .publishPercentiles(PublishMetrics.toArray())
+                    .register(registry));
   }
 
   void processed(String eventType, Duration sinceEvent) {
-    counter(SalesTalkMetrics.PROCESSED, eventType).increment();
-    timers
-        .computeIfAbsent(
-            eventType,
-            t ->
-                Timer.builder(SalesTalkMetrics.PROCESSING_LATENCY.name())
-                    .description(SalesTalkMetrics.PROCESSING_LATENCY.description())
-                    .tags(SalesTalkMetrics.CONSUMER, consumer, SalesTalkMetrics.EVENT_TYPE, t)
-                    .publishPercentiles(PublishMetrics.toArray())
-                    .register(registry))
-        .record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
+    processed.get(eventType).increment();
+    latency.get(eventType).record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
   }
 
   void duplicate(String eventType) {
-    counter(SalesTalkMetrics.DUPLICATE, eventType).increment();
+    duplicate.get(eventType).increment();
   }
 
   void failed(String eventType) {
-    counter(SalesTalkMetrics.CONSUME_FAILED, eventType).increment();
+    failed.get(eventType).increment();
   }
 
   void invalid(String eventType) {
-    counter(SalesTalkMetrics.INVALID, eventType).increment();
+    invalid.get(eventType).increment();
   }
 
-  private Counter counter(MetricDefinition definition, String eventType) {
-    return counters.computeIfAbsent(
-        definition.name() + '|' + eventType,
-        k ->
+  private static MeterCache<Counter> counters(
+      MeterRegistry registry, String consumer, MetricDefinition definition) {
+    return new MeterCache<>(
+        eventType ->
             Counter.builder(definition.name())
                 .description(definition.description())
                 .tags(

@@ -182,15 +182,16 @@ public final class OutboxRelay implements AutoCloseable {
               .build());
     }
     Set<String> reported = new HashSet<>(result.published());
-    int retried = 0;
-    int parked = 0;
     List<FailedEvent> failures = new ArrayList<>(result.failed());
-    for (String id : byId.keySet()) {
-      if (!reported.contains(id) && failures.stream().noneMatch(f -> f.eventId().equals(id))) {
-        Map<String, AttributeValue> item = byId.get(id);
+    for (FailedEvent failure : failures) {
+      reported.add(failure.eventId());
+    }
+    for (Map.Entry<String, Map<String, AttributeValue>> claimedEntry : byId.entrySet()) {
+      if (!reported.contains(claimedEntry.getKey())) {
+        Map<String, AttributeValue> item = claimedEntry.getValue();
         failures.add(
             new FailedEvent(
-                id,
+                claimedEntry.getKey(),
                 item.get(OutboxTable.EVENT_TYPE).s(),
                 item.get(OutboxTable.SOURCE).s(),
                 "NotReported",
@@ -199,6 +200,8 @@ public final class OutboxRelay implements AutoCloseable {
                 0));
       }
     }
+    int retried = 0;
+    int parked = 0;
     for (FailedEvent failure : failures) {
       Map<String, AttributeValue> item = byId.get(failure.eventId());
       if (item == null) {
@@ -389,7 +392,12 @@ public final class OutboxRelay implements AutoCloseable {
   private List<Map<String, AttributeValue>> claim(long now) {
     List<String> candidates = candidates(now);
     List<Map<String, AttributeValue>> claimed = new ArrayList<>(candidates.size());
-    long until = now + settings.lease().toMillis();
+    Map<String, AttributeValue> values =
+        Map.of(
+            ":me", s(settings.relayId()),
+            ":until", n(now + settings.lease().toMillis()),
+            ":pending", s(OutboxTable.PENDING),
+            ":now", n(now));
     for (String id : candidates) {
       try {
         claimed.add(
@@ -402,12 +410,7 @@ public final class OutboxRelay implements AutoCloseable {
                         .conditionExpression(
                             "attribute_exists(#id) AND #status = :pending AND " + DUE)
                         .expressionAttributeNames(CLAIM_NAMES)
-                        .expressionAttributeValues(
-                            Map.of(
-                                ":me", s(settings.relayId()),
-                                ":until", n(until),
-                                ":pending", s(OutboxTable.PENDING),
-                                ":now", n(now)))
+                        .expressionAttributeValues(values)
                         .returnValues(ReturnValue.ALL_NEW)
                         .build())
                 .attributes());

@@ -1,5 +1,6 @@
 package com.salestalk.aws.publish;
 
+import com.salestalk.aws.metrics.MeterCache;
 import com.salestalk.contracts.catalog.EventCatalog;
 import com.salestalk.contracts.metrics.MetricDefinition;
 import com.salestalk.contracts.metrics.SalesTalkMetrics;
@@ -7,9 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The publish-side meters of {@link SalesTalkMetrics}. Tag values are limited to the catalog's
@@ -20,81 +19,81 @@ public final class PublishMetrics {
   /** Tag value for an event type or source that is not in the catalog. */
   public static final String UNKNOWN = "unknown";
 
-  private final MeterRegistry registry;
   private final EventCatalog catalog;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final MeterCache<MeterCache<Counter>> published;
+  private final MeterCache<MeterCache<Counter>> rejected;
+  private final MeterCache<MeterCache<Counter>> failed;
+  private final MeterCache<Counter> billableChunks;
+  private final MeterCache<Timer> latency;
 
   /**
    * @param registry where meters are registered
    * @param catalog which event types and sources are known
    */
   public PublishMetrics(MeterRegistry registry, EventCatalog catalog) {
-    this.registry = registry;
     this.catalog = catalog;
+    published = byTypeAndSource(registry, SalesTalkMetrics.PUBLISHED);
+    rejected = byTypeAndSource(registry, SalesTalkMetrics.REJECTED);
+    failed = byTypeAndSource(registry, SalesTalkMetrics.PUBLISH_FAILED);
+    billableChunks =
+        new MeterCache<>(
+            type ->
+                Counter.builder(SalesTalkMetrics.BILLABLE_CHUNKS.name())
+                    .description(SalesTalkMetrics.BILLABLE_CHUNKS.description())
+                    .tags(SalesTalkMetrics.EVENT_TYPE, type)
+                    .register(registry));
+    latency =
+        new MeterCache<>(
+            source ->
+                Timer.builder(SalesTalkMetrics.PUBLISH_LATENCY.name())
+                    .description(SalesTalkMetrics.PUBLISH_LATENCY.description())
+                    .tags(SalesTalkMetrics.SOURCE, source)
+                    .publishPercentiles(toArray())
+                    .register(registry));
   }
 
   /** Counts {@code n} events accepted by EventBridge. */
   public void published(String eventType, String source, int n) {
-    counter(SalesTalkMetrics.PUBLISHED, eventType, source).increment(n);
+    counter(published, eventType, source).increment(n);
   }
 
   /** Counts an event refused by validation. */
   public void rejected(String eventType, String source) {
-    counter(SalesTalkMetrics.REJECTED, eventType, source).increment();
+    counter(rejected, eventType, source).increment();
   }
 
   /** Counts an event given up on (non-retryable, or retries exhausted). */
   public void failed(String eventType, String source) {
-    counter(SalesTalkMetrics.PUBLISH_FAILED, eventType, source).increment();
+    counter(failed, eventType, source).increment();
   }
 
   /** Counts billable 64 KB chunks of accepted events. */
   public void billableChunks(String eventType, int chunks) {
-    String type = eventTypeTag(eventType);
-    cached(
-            counters,
-            "chunks|" + type,
-            k ->
-                Counter.builder(SalesTalkMetrics.BILLABLE_CHUNKS.name())
-                    .description(SalesTalkMetrics.BILLABLE_CHUNKS.description())
-                    .tags(SalesTalkMetrics.EVENT_TYPE, type)
-                    .register(registry))
-        .increment(chunks);
+    billableChunks.get(eventTypeTag(eventType)).increment(chunks);
   }
 
   /** Records the duration of one publish call for a source. */
   public void latency(String source, long nanos) {
-    String src = sourceTag(source);
-    cached(
-            timers,
-            src,
-            k ->
-                Timer.builder(SalesTalkMetrics.PUBLISH_LATENCY.name())
-                    .description(SalesTalkMetrics.PUBLISH_LATENCY.description())
-                    .tags(SalesTalkMetrics.SOURCE, src)
-                    .publishPercentiles(toArray())
-                    .register(registry))
-        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    latency.get(sourceTag(source)).record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  private Counter counter(MetricDefinition definition, String eventType, String source) {
-    String type = eventTypeTag(eventType);
-    String src = sourceTag(source);
-    return cached(
-        counters,
-        definition.name() + '|' + type + '|' + src,
-        k ->
-            Counter.builder(definition.name())
-                .description(definition.description())
-                .tags(Tags.of(SalesTalkMetrics.EVENT_TYPE, type, SalesTalkMetrics.SOURCE, src))
-                .register(registry));
+  private Counter counter(
+      MeterCache<MeterCache<Counter>> counters, String eventType, String source) {
+    return counters.get(eventTypeTag(eventType)).get(sourceTag(source));
   }
 
-  /** A lock-free read when present; {@code computeIfAbsent} alone may lock a bin on every call. */
-  private static <V> V cached(Map<String, V> cache, String key, Function<String, V> create) {
-    V value = cache.get(key);
-    return value != null ? value : cache.computeIfAbsent(key, create);
+  private static MeterCache<MeterCache<Counter>> byTypeAndSource(
+      MeterRegistry registry, MetricDefinition definition) {
+    return new MeterCache<>(
+        type ->
+            new MeterCache<>(
+                source ->
+                    Counter.builder(definition.name())
+                        .description(definition.description())
+                        .tags(
+                            Tags.of(
+                                SalesTalkMetrics.EVENT_TYPE, type, SalesTalkMetrics.SOURCE, source))
+                        .register(registry)));
   }
 
   /** The tag value for an event type: itself if the catalog has it, else {@value #UNKNOWN}. */

@@ -2,26 +2,17 @@ package com.salestalk.aws.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salestalk.aws.clients.AwsClientsAutoConfiguration;
-import com.salestalk.aws.consume.ConsumerAutoConfiguration;
 import com.salestalk.aws.consume.EventConsumer;
 import com.salestalk.aws.consume.EventHandlers;
 import com.salestalk.aws.consume.SqsEventListener;
-import com.salestalk.aws.metrics.CloudWatchExportAutoConfiguration;
 import com.salestalk.aws.metrics.CloudWatchExportProperties;
 import com.salestalk.aws.outbox.Outbox;
-import com.salestalk.aws.outbox.OutboxAutoConfiguration;
 import com.salestalk.aws.outbox.OutboxRelay;
 import com.salestalk.aws.publish.EventBridgePublisher;
 import com.salestalk.aws.publish.EventPublisher;
 import com.salestalk.aws.publish.PublishMetrics;
 import com.salestalk.aws.publish.PublishResult;
-import com.salestalk.aws.publish.PublisherAutoConfiguration;
 import com.salestalk.contracts.samples.EventSamples;
-import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
-import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
-import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
-import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -46,17 +37,7 @@ class AutoConfigurationTest {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
-          .withConfiguration(
-              AutoConfigurations.of(
-                  CredentialsProviderAutoConfiguration.class,
-                  RegionProviderAutoConfiguration.class,
-                  AwsAutoConfiguration.class,
-                  SqsAutoConfiguration.class,
-                  AwsClientsAutoConfiguration.class,
-                  CloudWatchExportAutoConfiguration.class,
-                  PublisherAutoConfiguration.class,
-                  OutboxAutoConfiguration.class,
-                  ConsumerAutoConfiguration.class))
+          .withConfiguration(KitAutoConfigurations.ALL)
           .withPropertyValues(
               "spring.cloud.aws.endpoint=http://127.0.0.1:4566",
               "spring.cloud.aws.region.static=eu-west-1",

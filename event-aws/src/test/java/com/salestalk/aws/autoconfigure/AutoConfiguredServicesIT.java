@@ -3,28 +3,18 @@ package com.salestalk.aws.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.salestalk.aws.clients.AwsClientsAutoConfiguration;
-import com.salestalk.aws.consume.ConsumerAutoConfiguration;
 import com.salestalk.aws.consume.EventHandlers;
-import com.salestalk.aws.metrics.CloudWatchExportAutoConfiguration;
 import com.salestalk.aws.outbox.Outbox;
-import com.salestalk.aws.outbox.OutboxAutoConfiguration;
-import com.salestalk.aws.publish.PublisherAutoConfiguration;
 import com.salestalk.aws.support.AwsResources;
 import com.salestalk.aws.support.AwsResources.QueueWithDlq;
 import com.salestalk.contracts.envelope.EventEnvelope;
 import com.salestalk.contracts.samples.EventSamples;
 import com.salestalk.emulator.AwsEmulatorTest;
 import com.salestalk.emulator.AwsEndpoint;
-import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
-import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
-import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
-import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -54,17 +44,7 @@ class AutoConfiguredServicesIT {
     }
     ApplicationContextRunner base =
         new ApplicationContextRunner()
-            .withConfiguration(
-                AutoConfigurations.of(
-                    CredentialsProviderAutoConfiguration.class,
-                    RegionProviderAutoConfiguration.class,
-                    AwsAutoConfiguration.class,
-                    SqsAutoConfiguration.class,
-                    AwsClientsAutoConfiguration.class,
-                    CloudWatchExportAutoConfiguration.class,
-                    PublisherAutoConfiguration.class,
-                    OutboxAutoConfiguration.class,
-                    ConsumerAutoConfiguration.class))
+            .withConfiguration(KitAutoConfigurations.ALL)
             .withPropertyValues(
                 "spring.cloud.aws.endpoint=" + aws.uri(),
                 "spring.cloud.aws.region.static=" + aws.region(),

@@ -2,14 +2,16 @@ package com.salestalk.aws.consume;
 
 import com.salestalk.aws.support.AwsResources;
 import com.salestalk.aws.support.AwsResources.QueueWithDlq;
-import com.salestalk.contracts.envelope.EnvelopeJson;
+import com.salestalk.aws.support.TestEvents;
 import com.salestalk.contracts.envelope.EventEnvelope;
 import com.salestalk.contracts.validation.EventValidator;
 import com.salestalk.emulator.AwsEndpoint;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -62,11 +64,7 @@ final class ConsumerFixture implements AutoCloseable {
 
   /** Sends what an EventBridge rule would deliver for {@code event}. */
   void sendAsEventBridge(EventEnvelope event) {
-    send(
-        EventConsumerTest.eventBridgeBody(
-            event.eventType().toString(),
-            "salestalk." + event.source(),
-            EnvelopeJson.toJson(event)));
+    send(TestEvents.eventBridgeBody(event));
   }
 
   void send(String body) {
@@ -86,6 +84,17 @@ final class ConsumerFixture implements AutoCloseable {
     return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
         + Integer.parseInt(
             attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  /** The idempotency table's item of {@code consumer} and {@code event}, read consistently. */
+  Map<String, AttributeValue> idempotencyRecord(String consumer, EventEnvelope event) {
+    return dynamo
+        .getItem(
+            b ->
+                b.tableName(idempotencyTable)
+                    .key(Map.of("key", AttributeValue.fromS(consumer + "#" + event.eventId())))
+                    .consistentRead(true))
+        .item();
   }
 
   double counter(String name, String consumer, String eventType) {

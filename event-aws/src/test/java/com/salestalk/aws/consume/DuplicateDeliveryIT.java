@@ -42,16 +42,7 @@ class DuplicateDeliveryIT {
               fixture.counter("salestalk.consume.processed", "aggregation", "metrics.ingested.v1"))
           .isEqualTo(1);
       assertThat(fixture.inQueue(fixture.queue.dlqUrl())).isZero();
-      Map<String, AttributeValue> record =
-          fixture
-              .dynamo
-              .getItem(
-                  b ->
-                      b.tableName(fixture.idempotencyTable)
-                          .key(
-                              Map.of("key", AttributeValue.fromS("aggregation#" + event.eventId())))
-                          .consistentRead(true))
-              .item();
+      Map<String, AttributeValue> record = fixture.idempotencyRecord("aggregation", event);
       assertThat(record.keySet()).containsExactlyInAnyOrder("key", "status", "expiresAtEpoch");
       assertThat(record.get("status").s()).isEqualTo("DONE");
       assertThat(Long.parseLong(record.get("expiresAtEpoch").n()))

@@ -1,5 +1,6 @@
 package com.salestalk.aws.consume;
 
+import static com.salestalk.aws.support.TestEvents.eventBridgeBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,21 +37,14 @@ class EventConsumerTest {
         clock);
   }
 
-  /** The body EventBridge delivers to SQS through a rule (moto omits {@code account}). */
-  static String eventBridgeBody(String detailType, String source, String detailJson) {
-    return "{\"version\":\"0\",\"id\":\"6f2a\",\"detail-type\":\""
-        + detailType
-        + "\",\"source\":\""
-        + source
-        + "\",\"time\":\"2026-11-26T10:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],"
-        + "\"detail\":"
-        + detailJson
-        + "}";
+  /** The event's envelope as a tree, to edit before sending it. */
+  private ObjectNode eventTree() {
+    return (ObjectNode) EnvelopeJson.mapper().valueToTree(event);
   }
 
-  private String body(EventEnvelope e) {
-    return eventBridgeBody(
-        e.eventType().toString(), "salestalk." + e.source(), EnvelopeJson.toJson(e));
+  /** The body EventBridge delivers for an edited tenant.provisioned.v1 envelope. */
+  private static String tenantBody(ObjectNode detail) {
+    return eventBridgeBody("tenant.provisioned.v1", "salestalk.tenant-onboard", detail.toString());
   }
 
   private double count(String name, String eventType) {
@@ -61,7 +55,7 @@ class EventConsumerTest {
 
   @Test
   void unwrapsValidatesAndDispatchesToTheHandlerOfTheType() {
-    ConsumeOutcome outcome = consumer(handled::add).consume(body(event));
+    ConsumeOutcome outcome = consumer(handled::add).consume(eventBridgeBody(event));
 
     assertThat(outcome)
         .isEqualTo(
@@ -84,8 +78,8 @@ class EventConsumerTest {
   void aSecondDeliveryOfTheSameEventHasNoSecondEffect() {
     EventConsumer consumer = consumer(handled::add);
 
-    consumer.consume(body(event));
-    ConsumeOutcome second = consumer.consume(body(event));
+    consumer.consume(eventBridgeBody(event));
+    ConsumeOutcome second = consumer.consume(eventBridgeBody(event));
 
     assertThat(second.status()).isEqualTo(Status.DUPLICATE);
     assertThat(handled).hasSize(1);
@@ -101,7 +95,7 @@ class EventConsumerTest {
               throw new IllegalStateException("database down");
             });
 
-    assertThatThrownBy(() -> consumer.consume(body(event)))
+    assertThatThrownBy(() -> consumer.consume(eventBridgeBody(event)))
         .isInstanceOf(EventHandlingException.class)
         .hasMessage(
             "analytics failed to handle tenant.provisioned.v1 "
@@ -118,7 +112,7 @@ class EventConsumerTest {
   void anEventLeasedByAnotherDeliveryIsLeftForRedelivery() {
     store.statusByKey.put("analytics#" + event.eventId(), "IN_PROGRESS");
 
-    assertThatThrownBy(() -> consumer(handled::add).consume(body(event)))
+    assertThatThrownBy(() -> consumer(handled::add).consume(eventBridgeBody(event)))
         .isInstanceOf(EventInProgressException.class)
         .hasMessage(
             "event analytics#"
@@ -152,13 +146,9 @@ class EventConsumerTest {
 
   @Test
   void anInvalidEnvelopeIsInvalidWithTheValidatorsMessages() {
-    ObjectNode detail = (ObjectNode) EnvelopeJson.mapper().valueToTree(event);
+    ObjectNode detail = eventTree();
     detail.remove("tenantId");
-    ConsumeOutcome outcome =
-        consumer(handled::add)
-            .consume(
-                eventBridgeBody(
-                    "tenant.provisioned.v1", "salestalk.tenant-onboard", detail.toString()));
+    ConsumeOutcome outcome = consumer(handled::add).consume(tenantBody(detail));
 
     assertThat(outcome.status()).isEqualTo(Status.INVALID);
     assertThat(outcome.eventId()).isEqualTo(event.eventId().toString());
@@ -170,15 +160,11 @@ class EventConsumerTest {
 
   @Test
   void toleratesUnknownOptionalFields() {
-    ObjectNode detail = (ObjectNode) EnvelopeJson.mapper().valueToTree(event);
+    ObjectNode detail = eventTree();
     ((ObjectNode) detail.get("data")).put("billingContact", "ops@acme.test");
     detail.put("region", "eu-west-1");
 
-    ConsumeOutcome outcome =
-        consumer(handled::add)
-            .consume(
-                eventBridgeBody(
-                    "tenant.provisioned.v1", "salestalk.tenant-onboard", detail.toString()));
+    ConsumeOutcome outcome = consumer(handled::add).consume(tenantBody(detail));
 
     assertThat(outcome.status()).isEqualTo(Status.PROCESSED);
     assertThat(handled.get(0).data().get("billingContact").asString()).isEqualTo("ops@acme.test");
@@ -213,7 +199,7 @@ class EventConsumerTest {
   void aValidEventWithoutAHandlerIsInvalid() {
     EventEnvelope other = EventSamples.of("metrics.ingested.v1");
 
-    ConsumeOutcome outcome = consumer(handled::add).consume(body(other));
+    ConsumeOutcome outcome = consumer(handled::add).consume(eventBridgeBody(other));
 
     assertThat(outcome.reason())
         .isEqualTo("consumer analytics has no handler for event type metrics.ingested.v1");
@@ -243,14 +229,10 @@ class EventConsumerTest {
 
   @Test
   void anOversizedBodyIsInvalid() {
-    ObjectNode detail = (ObjectNode) EnvelopeJson.mapper().valueToTree(event);
+    ObjectNode detail = eventTree();
     ((ObjectNode) detail.get("data")).put("name", "n".repeat(300_000));
 
-    ConsumeOutcome outcome =
-        consumer(handled::add)
-            .consume(
-                eventBridgeBody(
-                    "tenant.provisioned.v1", "salestalk.tenant-onboard", detail.toString()));
+    ConsumeOutcome outcome = consumer(handled::add).consume(tenantBody(detail));
 
     assertThat(outcome.status()).isEqualTo(Status.INVALID);
     assertThat(outcome.reason()).isEqualTo("a string is longer than 262144 characters");
@@ -259,7 +241,7 @@ class EventConsumerTest {
 
   @Test
   void anEventFromAServiceThatDoesNotProduceItsTypeIsInvalid() {
-    ObjectNode detail = (ObjectNode) EnvelopeJson.mapper().valueToTree(event);
+    ObjectNode detail = eventTree();
     detail.put("source", "chat-handler");
 
     ConsumeOutcome outcome =

@@ -61,15 +61,7 @@ class HandlerFailureIT {
           .isZero();
       assertThat(dead.get(0).body()).contains(event.eventId().toString());
       assertThat(fixture.inQueue(fixture.queue.url())).isZero();
-      Map<String, AttributeValue> record =
-          fixture
-              .dynamo
-              .getItem(
-                  b ->
-                      b.tableName(fixture.idempotencyTable)
-                          .key(Map.of("key", AttributeValue.fromS("validation#" + event.eventId())))
-                          .consistentRead(true))
-              .item();
+      Map<String, AttributeValue> record = fixture.idempotencyRecord("validation", event);
       assertThat(record).isEmpty();
       assertThat(listener.isRunning()).isTrue();
     }

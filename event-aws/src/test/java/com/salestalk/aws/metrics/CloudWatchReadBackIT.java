@@ -1,5 +1,6 @@
 package com.salestalk.aws.metrics;
 
+import static com.salestalk.aws.support.TestEvents.eventBridgeBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -20,8 +21,8 @@ import com.salestalk.aws.publish.RetryPolicy;
 import com.salestalk.aws.support.AwsResources;
 import com.salestalk.aws.support.AwsResources.QueueWithDlq;
 import com.salestalk.aws.support.EventBridgeFaults;
+import com.salestalk.aws.support.TestEvents;
 import com.salestalk.contracts.catalog.EventCatalog;
-import com.salestalk.contracts.envelope.EnvelopeJson;
 import com.salestalk.contracts.envelope.EventEnvelope;
 import com.salestalk.contracts.metrics.CloudWatchMetric;
 import com.salestalk.contracts.metrics.SalesTalkMetrics;
@@ -50,7 +51,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every metric the kit records, exported by micrometer-registry-cloudwatch2 through a real
@@ -143,11 +143,12 @@ class CloudWatchReadBackIT {
               dynamo,
               registry,
               Clock.systemUTC());
-      consumer.consume(body(tenants.get(0)));
-      consumer.consume(body(tenants.get(0)));
+      consumer.consume(eventBridgeBody(tenants.get(0)));
+      consumer.consume(eventBridgeBody(tenants.get(0)));
       consumer.consume("not json");
       EventEnvelope conversation = EventSamples.of("conversation.completed.v1");
-      assertThatThrownBy(() -> consumer.consume(body(conversation))).hasMessageContaining("boom");
+      assertThatThrownBy(() -> consumer.consume(eventBridgeBody(conversation)))
+          .hasMessageContaining("boom");
       QueueWithDlq queue =
           AwsResources.createQueueWithDlq(sqs, AwsResources.unique("analytics"), 3, 30);
       sqs.sendMessage(b -> b.queueUrl(queue.dlqUrl()).messageBody("dead"));
@@ -181,7 +182,7 @@ class CloudWatchReadBackIT {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () -> {
-                consumer.consume(body(EventSamples.of("narrative.generated.v1")));
+                consumer.consume(eventBridgeBody(EventSamples.of("narrative.generated.v1")));
                 assertThat(max(reader, "salestalk.consume.latency.percentile.value", p95, start))
                     .isGreaterThan(0);
               });
@@ -250,31 +251,9 @@ class CloudWatchReadBackIT {
     }
   }
 
-  private static String body(EventEnvelope event) {
-    return "{\"version\":\"0\",\"id\":\"x\",\"detail-type\":\""
-        + event.eventType()
-        + "\",\"source\":\"salestalk."
-        + event.source()
-        + "\",\"detail\":"
-        + EnvelopeJson.toJson(event)
-        + "}";
-  }
-
   private static EventEnvelope invalid() {
-    EventEnvelope valid = EventSamples.of("tenant.provisioned.v1");
-    ObjectNode data = valid.data().deepCopy();
-    data.remove("name");
-    return new EventEnvelope(
-        valid.eventId(),
-        valid.eventType(),
-        valid.eventVersion(),
-        valid.source(),
-        valid.timestamp(),
-        valid.tenantId(),
-        null,
-        null,
-        valid.metadata(),
-        data);
+    return TestEvents.withData(
+        EventSamples.of("tenant.provisioned.v1"), data -> data.remove("name"));
   }
 
   /** Metric name to the dimension-name sets it was seen with (ListMetrics may repeat rows). */

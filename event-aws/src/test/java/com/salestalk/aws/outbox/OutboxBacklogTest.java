@@ -18,15 +18,15 @@ class OutboxBacklogTest {
   private final OutboxBacklog backlog =
       new OutboxBacklog(registry, clock, new PublishMetrics(registry, EventCatalog.standard()));
 
+  private double gauge(String name, String source) {
+    return registry.get(name).tag("source", source).gauge().value();
+  }
+
   @Test
   void everyProducerReportsAnEmptyBacklogFromTheStart() {
     for (String producer : new String[] {"chat-handler", "metrics-handler", "tenant-onboard"}) {
-      assertThat(registry.get("salestalk.outbox.backlog").tag("source", producer).gauge().value())
-          .as(producer)
-          .isZero();
-      assertThat(
-              registry.get("salestalk.outbox.oldest.age").tag("source", producer).gauge().value())
-          .isZero();
+      assertThat(gauge("salestalk.outbox.backlog", producer)).as(producer).isZero();
+      assertThat(gauge("salestalk.outbox.oldest.age", producer)).isZero();
     }
   }
 
@@ -35,29 +35,11 @@ class OutboxBacklogTest {
     long tenMinutesAgo = clock.millis() - 600_000;
     backlog.update(Map.of("tenant-onboard", 3L), Map.of("tenant-onboard", tenMinutesAgo));
 
-    assertThat(
-            registry
-                .get("salestalk.outbox.backlog")
-                .tag("source", "tenant-onboard")
-                .gauge()
-                .value())
-        .isEqualTo(3);
-    assertThat(
-            registry
-                .get("salestalk.outbox.oldest.age")
-                .tag("source", "tenant-onboard")
-                .gauge()
-                .value())
-        .isEqualTo(600);
+    assertThat(gauge("salestalk.outbox.backlog", "tenant-onboard")).isEqualTo(3);
+    assertThat(gauge("salestalk.outbox.oldest.age", "tenant-onboard")).isEqualTo(600);
 
     backlog.update(Map.of(), Map.of());
 
-    assertThat(
-            registry
-                .get("salestalk.outbox.backlog")
-                .tag("source", "tenant-onboard")
-                .gauge()
-                .value())
-        .isZero();
+    assertThat(gauge("salestalk.outbox.backlog", "tenant-onboard")).isZero();
   }
 }

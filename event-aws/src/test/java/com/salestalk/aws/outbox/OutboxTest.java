@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.salestalk.aws.publish.PublishMetrics;
+import com.salestalk.aws.support.TestEvents;
 import com.salestalk.contracts.catalog.EventCatalog;
 import com.salestalk.contracts.envelope.EventEnvelope;
 import com.salestalk.contracts.samples.EventSamples;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
-import tools.jackson.databind.node.ObjectNode;
 
 class OutboxTest {
 
@@ -105,20 +105,7 @@ class OutboxTest {
   @Test
   void anInvalidEventWritesNothingAndIsCountedAsRejected() {
     EventEnvelope valid = EventSamples.of("tenant.provisioned.v1");
-    ObjectNode data = valid.data().deepCopy();
-    data.remove("currency");
-    EventEnvelope invalid =
-        new EventEnvelope(
-            valid.eventId(),
-            valid.eventType(),
-            valid.eventVersion(),
-            valid.source(),
-            valid.timestamp(),
-            valid.tenantId(),
-            null,
-            null,
-            valid.metadata(),
-            data);
+    EventEnvelope invalid = TestEvents.withData(valid, data -> data.remove("currency"));
 
     assertThatThrownBy(() -> outbox.write(List.of(tenantPut()), List.of(valid, invalid)))
         .isInstanceOf(InvalidEventException.class)

@@ -3,6 +3,7 @@ package com.salestalk.aws.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.salestalk.aws.support.TestEvents;
 import com.salestalk.contracts.catalog.EventCatalog;
 import com.salestalk.contracts.envelope.EnvelopeJson;
 import com.salestalk.contracts.envelope.EventEnvelope;
@@ -18,7 +19,6 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import tools.jackson.databind.node.ObjectNode;
 
 class EventBridgePublisherTest {
 
@@ -118,20 +118,7 @@ class EventBridgePublisherTest {
   @Test
   void rejectsAnInvalidEventWithTheValidatorsMessagesAndNeverSendsIt() {
     EventEnvelope valid = EventSamples.of("tenant.provisioned.v1");
-    ObjectNode data = valid.data().deepCopy();
-    data.put("plan", "platinum");
-    EventEnvelope invalid =
-        new EventEnvelope(
-            valid.eventId(),
-            valid.eventType(),
-            valid.eventVersion(),
-            valid.source(),
-            valid.timestamp(),
-            valid.tenantId(),
-            valid.userId(),
-            valid.sessionId(),
-            valid.metadata(),
-            data);
+    EventEnvelope invalid = TestEvents.withData(valid, data -> data.put("plan", "platinum"));
 
     PublishResult result = publisher(3).publish(List.of(invalid));
 

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates the AWS resources the integration tests need, as docs/DATA_CONTRACTS.md and DESIGN §6
@@ -140,6 +141,24 @@ public final class AwsResources {
         .pollInterval(Duration.ofMillis(50))
         .until(() -> drainOnce(sqs, url, received) >= expected);
     return received;
+  }
+
+  /**
+   * Receives (and deletes) {@code expected} messages like {@link #receive}, then fails unless no
+   * further message arrives for 1.5 s.
+   */
+  public static List<Message> receiveExactly(SqsClient sqs, String url, int expected) {
+    List<Message> received = receive(sqs, url, expected);
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> drainOnce(sqs, url, received) == expected);
+    return received;
+  }
+
+  /** The envelope's eventId in a message EventBridge delivered ({@code detail.eventId}). */
+  public static String detailEventId(Message message) {
+    return JsonMapper.shared().readTree(message.body()).path("detail").path("eventId").asString();
   }
 
   /** Receives and deletes what is there now; returns the total received so far. */

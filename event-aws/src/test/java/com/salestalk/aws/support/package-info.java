@@ -1,2 +1,5 @@
-/** Test fixtures: AWS resources as DATA_CONTRACTS.md describes them, and fault injection. */
+/**
+ * Test fixtures: AWS resources as DATA_CONTRACTS.md describes them, fault injection, and sample
+ * events with the bodies EventBridge delivers for them.
+ */
 package com.salestalk.aws.support;
