@@ -240,6 +240,21 @@ class EventConsumerTest {
   }
 
   @Test
+  void aNumberBeyondSixtyFourBitsIsInvalidNotAHandlerFailure() {
+    String body = tenantBody(eventTree()).replace("\"name\":\"", "\"seats\":1e300,\"name\":\"");
+
+    ConsumeOutcome outcome = consumer(handled::add).consume(body);
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "invalid event: /data/seats: number 1.0E300 is outside the signed 64-bit range"
+                + " contract numbers must fit");
+    assertThat(handled).isEmpty();
+    assertThat(store.calls).isEmpty();
+  }
+
+  @Test
   void anEventFromAServiceThatDoesNotProduceItsTypeIsInvalid() {
     ObjectNode detail = eventTree();
     detail.put("source", "chat-handler");
