@@ -69,7 +69,11 @@ public record AwsEndpoint(URI uri, String region, String accessKeyId, String sec
   }
 
   static AwsEndpoint forEmulator(URI uri, Environment environment) {
-    return new AwsEndpoint(uri, region(environment), EMULATOR_CREDENTIAL, EMULATOR_CREDENTIAL);
+    return forEmulator(uri, region(environment));
+  }
+
+  static AwsEndpoint forEmulator(URI uri, String region) {
+    return new AwsEndpoint(uri, region, EMULATOR_CREDENTIAL, EMULATOR_CREDENTIAL);
   }
 
   static Optional<AwsEndpoint> fromEnvironment(Environment environment) {

@@ -17,13 +17,7 @@ final class Emulator implements AutoCloseable {
       return new Emulator(settings.external(), null);
     }
     MotoServer moto = MotoServer.builder().python(settings.python()).start();
-    AwsEndpoint endpoint =
-        new AwsEndpoint(
-            moto.endpoint(),
-            settings.region(),
-            AwsEndpoint.EMULATOR_CREDENTIAL,
-            AwsEndpoint.EMULATOR_CREDENTIAL);
-    return new Emulator(endpoint, moto);
+    return new Emulator(AwsEndpoint.forEmulator(moto.endpoint(), settings.region()), moto);
   }
 
   AwsEndpoint endpoint() {

@@ -3,6 +3,7 @@ package com.salestalk.infra.deploy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
@@ -30,9 +31,9 @@ final class AlarmRequests {
         case "AlarmName" -> b.alarmName(v.asString());
         case "AlarmDescription" -> b.alarmDescription(v.asString());
         case "ActionsEnabled" -> b.actionsEnabled(bool(v));
-        case "AlarmActions" -> b.alarmActions(strings(v));
-        case "OKActions" -> b.okActions(strings(v));
-        case "InsufficientDataActions" -> b.insufficientDataActions(strings(v));
+        case "AlarmActions" -> b.alarmActions(each(v, JsonNode::asString));
+        case "OKActions" -> b.okActions(each(v, JsonNode::asString));
+        case "InsufficientDataActions" -> b.insufficientDataActions(each(v, JsonNode::asString));
         case "ComparisonOperator" ->
             b.comparisonOperator(ComparisonOperator.fromValue(v.asString()));
         case "Threshold" -> b.threshold(Double.valueOf(v.asString()));
@@ -43,13 +44,13 @@ final class AlarmRequests {
         case "EvaluateLowSampleCountPercentile" -> b.evaluateLowSampleCountPercentile(v.asString());
         case "Namespace" -> b.namespace(v.asString());
         case "MetricName" -> b.metricName(v.asString());
-        case "Dimensions" -> b.dimensions(dimensions(v));
+        case "Dimensions" -> b.dimensions(each(v, AlarmRequests::dimension));
         case "Statistic" -> b.statistic(Statistic.fromValue(v.asString()));
         case "ExtendedStatistic" -> b.extendedStatistic(v.asString());
         case "Period" -> b.period(Integer.valueOf(v.asString()));
         case "Unit" -> b.unit(StandardUnit.fromValue(v.asString()));
-        case "Metrics" -> b.metrics(queries(v));
-        case "Tags" -> b.tags(tags(v));
+        case "Metrics" -> b.metrics(each(v, AlarmRequests::query));
+        case "Tags" -> b.tags(each(v, AlarmRequests::tag));
         default ->
             throw new IllegalArgumentException(
                 "alarm property " + p.getKey() + " is not supported by the alarm reconciler");
@@ -58,28 +59,24 @@ final class AlarmRequests {
     return b.build();
   }
 
-  private static List<MetricDataQuery> queries(JsonNode list) {
-    List<MetricDataQuery> out = new ArrayList<>();
-    for (JsonNode q : list) {
-      MetricDataQuery.Builder b = MetricDataQuery.builder();
-      for (Map.Entry<String, JsonNode> p : q.properties()) {
-        JsonNode v = p.getValue();
-        switch (p.getKey()) {
-          case "Id" -> b.id(v.asString());
-          case "Label" -> b.label(v.asString());
-          case "Expression" -> b.expression(v.asString());
-          case "ReturnData" -> b.returnData(bool(v));
-          case "Period" -> b.period(Integer.valueOf(v.asString()));
-          case "AccountId" -> b.accountId(v.asString());
-          case "MetricStat" -> b.metricStat(metricStat(v));
-          default ->
-              throw new IllegalArgumentException(
-                  "alarm metric property " + p.getKey() + " is not supported");
-        }
+  private static MetricDataQuery query(JsonNode q) {
+    MetricDataQuery.Builder b = MetricDataQuery.builder();
+    for (Map.Entry<String, JsonNode> p : q.properties()) {
+      JsonNode v = p.getValue();
+      switch (p.getKey()) {
+        case "Id" -> b.id(v.asString());
+        case "Label" -> b.label(v.asString());
+        case "Expression" -> b.expression(v.asString());
+        case "ReturnData" -> b.returnData(bool(v));
+        case "Period" -> b.period(Integer.valueOf(v.asString()));
+        case "AccountId" -> b.accountId(v.asString());
+        case "MetricStat" -> b.metricStat(metricStat(v));
+        default ->
+            throw new IllegalArgumentException(
+                "alarm metric property " + p.getKey() + " is not supported");
       }
-      out.add(b.build());
     }
-    return out;
+    return b.build();
   }
 
   private static MetricStat metricStat(JsonNode v) {
@@ -90,7 +87,7 @@ final class AlarmRequests {
                 Metric.builder()
                     .namespace(m.required("Namespace").asString())
                     .metricName(m.required("MetricName").asString())
-                    .dimensions(dimensions(m.path("Dimensions")))
+                    .dimensions(each(m.path("Dimensions"), AlarmRequests::dimension))
                     .build())
             .period(Integer.valueOf(v.required("Period").asString()))
             .stat(v.required("Stat").asString());
@@ -100,33 +97,24 @@ final class AlarmRequests {
     return b.build();
   }
 
-  private static List<Dimension> dimensions(JsonNode list) {
-    List<Dimension> out = new ArrayList<>();
-    for (JsonNode d : list) {
-      out.add(
-          Dimension.builder()
-              .name(d.required("Name").asString())
-              .value(d.required("Value").asString())
-              .build());
-    }
-    return out;
+  private static Dimension dimension(JsonNode d) {
+    return Dimension.builder()
+        .name(d.required("Name").asString())
+        .value(d.required("Value").asString())
+        .build();
   }
 
-  private static List<Tag> tags(JsonNode list) {
-    List<Tag> out = new ArrayList<>();
-    for (JsonNode t : list) {
-      out.add(
-          Tag.builder()
-              .key(t.required("Key").asString())
-              .value(t.required("Value").asString())
-              .build());
-    }
-    return out;
+  private static Tag tag(JsonNode t) {
+    return Tag.builder()
+        .key(t.required("Key").asString())
+        .value(t.required("Value").asString())
+        .build();
   }
 
-  private static List<String> strings(JsonNode list) {
-    List<String> out = new ArrayList<>();
-    list.forEach(n -> out.add(n.asString()));
+  /** Each item of a template list, converted. */
+  private static <T> List<T> each(JsonNode list, Function<JsonNode, T> item) {
+    List<T> out = new ArrayList<>();
+    list.forEach(n -> out.add(item.apply(n)));
     return out;
   }
 

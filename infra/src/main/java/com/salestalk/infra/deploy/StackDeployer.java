@@ -128,18 +128,17 @@ public final class StackDeployer {
                         .parameterValue(e.getValue())
                         .build())
             .toList();
+    // exactly one of the two is set; the SDK leaves a null member out of the request
     String templateUrl = templateBucket == null ? null : upload(templateBucket, stackName, body);
+    String templateBody = templateUrl == null ? body : null;
     if (existing == null) {
       log.println("creating stack " + stackName + " ...");
       cloudFormation.createStack(
-          b -> {
-            b.stackName(stackName).parameters(given);
-            if (templateUrl != null) {
-              b.templateURL(templateUrl);
-            } else {
-              b.templateBody(body);
-            }
-          });
+          b ->
+              b.stackName(stackName)
+                  .parameters(given)
+                  .templateURL(templateUrl)
+                  .templateBody(templateBody));
       action = DeployResult.Action.CREATED;
     } else if (deployedTemplate(stackName).equals(body)
         && deployedParameters(existing).equals(desired)) {
@@ -148,14 +147,11 @@ public final class StackDeployer {
       log.println("updating stack " + stackName + " ...");
       try {
         cloudFormation.updateStack(
-            b -> {
-              b.stackName(stackName).parameters(given);
-              if (templateUrl != null) {
-                b.templateURL(templateUrl);
-              } else {
-                b.templateBody(body);
-              }
-            });
+            b ->
+                b.stackName(stackName)
+                    .parameters(given)
+                    .templateURL(templateUrl)
+                    .templateBody(templateBody));
         action = DeployResult.Action.UPDATED;
       } catch (CloudFormationException e) {
         if (!String.valueOf(e.awsErrorDetails().errorMessage())
@@ -185,8 +181,6 @@ public final class StackDeployer {
   }
 
   private Monitoring monitoring(CfnTemplate template, Stack stack) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    stack.parameters().forEach(p -> parameters.put(p.parameterKey(), p.parameterValue()));
     Map<String, String> physicalIds = new LinkedHashMap<>();
     for (StackResourceSummary r :
         cloudFormation
@@ -198,7 +192,8 @@ public final class StackDeployer {
     }
     String[] arn = stack.stackId().split(":");
     Intrinsics intrinsics =
-        Intrinsics.of(template, parameters, arn[3], arn[4], stack.stackName(), physicalIds);
+        Intrinsics.of(
+            template, deployedParameters(stack), arn[3], arn[4], stack.stackName(), physicalIds);
     return Monitoring.of(template, intrinsics);
   }
 

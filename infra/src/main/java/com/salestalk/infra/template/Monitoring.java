@@ -38,8 +38,8 @@ public record Monitoring(List<Alarm> alarms, List<Widget> widgets) {
               new Widget(
                   props.path("title").asString(""),
                   widgetMetrics(props.path("metrics")),
-                  widgetExpressions(props.path("metrics")),
-                  widgetIds(props.path("metrics"))));
+                  widgetOptions(props.path("metrics"), "expression"),
+                  widgetOptions(props.path("metrics"), "id")));
         }
       }
     }
@@ -49,31 +49,28 @@ public record Monitoring(List<Alarm> alarms, List<Widget> widgets) {
   private static List<MetricReference> alarmMetrics(JsonNode props) {
     List<MetricReference> out = new ArrayList<>();
     if (props.has("MetricName")) {
-      out.add(
-          new MetricReference(
-              props.path("Namespace").asString(),
-              props.path("MetricName").asString(),
-              dimensions(props.path("Dimensions"))));
+      out.add(metric(props));
     }
     for (JsonNode query : props.path("Metrics")) {
       JsonNode metric = query.path("MetricStat").path("Metric");
       if (!metric.isMissingNode()) {
-        out.add(
-            new MetricReference(
-                metric.path("Namespace").asString(),
-                metric.path("MetricName").asString(),
-                dimensions(metric.path("Dimensions"))));
+        out.add(metric(metric));
       }
     }
     return out;
   }
 
-  private static Map<String, String> dimensions(JsonNode list) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (JsonNode d : list) {
-      out.put(d.path("Name").asString(), d.path("Value").asString());
+  /**
+   * The metric of an alarm or of a MetricStat: {@code Namespace}, {@code MetricName}, {@code
+   * Dimensions}.
+   */
+  private static MetricReference metric(JsonNode node) {
+    Map<String, String> dimensions = new LinkedHashMap<>();
+    for (JsonNode d : node.path("Dimensions")) {
+      dimensions.put(d.path("Name").asString(), d.path("Value").asString());
     }
-    return out;
+    return new MetricReference(
+        node.path("Namespace").asString(), node.path("MetricName").asString(), dimensions);
   }
 
   private static List<MetricReference> widgetMetrics(JsonNode metrics) {
@@ -101,24 +98,13 @@ public record Monitoring(List<Alarm> alarms, List<Widget> widgets) {
     return out;
   }
 
-  private static List<String> widgetExpressions(JsonNode metrics) {
+  /** The values of one option (e.g. {@code expression}, {@code id}) over the metric lines. */
+  private static List<String> widgetOptions(JsonNode metrics, String option) {
     List<String> out = new ArrayList<>();
     for (JsonNode line : metrics) {
       for (JsonNode item : line) {
-        if (item.isObject() && item.has("expression")) {
-          out.add(item.get("expression").asString());
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<String> widgetIds(JsonNode metrics) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode line : metrics) {
-      for (JsonNode item : line) {
-        if (item.isObject() && item.has("id")) {
-          out.add(item.get("id").asString());
+        if (item.isObject() && item.has(option)) {
+          out.add(item.get(option).asString());
         }
       }
     }

@@ -88,10 +88,14 @@ class StackDeploymentIT {
   }
 
   private static StackDeployer deployer() {
+    return deployer(null);
+  }
+
+  private static StackDeployer deployer(S3Client s3) {
     return new StackDeployer(
         cloudFormation,
         cloudWatch,
-        null,
+        s3,
         Duration.ofSeconds(120),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
@@ -204,12 +208,7 @@ class StackDeploymentIT {
       String bucket = "cfn-templates-" + env;
       s3.createBucket(b -> b.bucket(bucket));
       DeployResult result =
-          new StackDeployer(
-                  cloudFormation,
-                  cloudWatch,
-                  s3,
-                  Duration.ofSeconds(120),
-                  new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+          deployer(s3)
               .deploy(
                   "salestalk-" + env,
                   TEMPLATE,

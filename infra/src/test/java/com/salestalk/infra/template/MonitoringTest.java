@@ -194,11 +194,9 @@ class MonitoringTest {
               name(SalesTalkMetrics.CONSUME_FAILED, ".count"),
               name(SalesTalkMetrics.INVALID, ".count"));
       for (String metric : names(alarm)) {
-        Set<String> types = new TreeSet<>();
-        alarm.metrics().stream()
-            .filter(m -> m.metricName().equals(metric))
-            .forEach(m -> types.add(m.dimensions().get(SalesTalkMetrics.EVENT_TYPE)));
-        assertThat(types).as(consumer + " " + metric).isEqualTo(typesOf(consumer));
+        assertThat(values(alarm.metrics(), metric, SalesTalkMetrics.EVENT_TYPE))
+            .as(consumer + " " + metric)
+            .isEqualTo(typesOf(consumer));
       }
     }
   }
@@ -297,13 +295,9 @@ class MonitoringTest {
     boolean shown =
         monitoring.widgets().stream()
             .anyMatch(
-                w -> {
-                  Set<String> seen = new TreeSet<>();
-                  w.metrics().stream()
-                      .filter(m -> m.metricName().equals("ApproximateNumberOfMessagesVisible"))
-                      .forEach(m -> seen.add(m.dimensions().get("QueueName")));
-                  return seen.containsAll(dlqs);
-                });
+                w ->
+                    values(w.metrics(), "ApproximateNumberOfMessagesVisible", "QueueName")
+                        .containsAll(dlqs));
     assertThat(shown).as("a widget with the depth of " + dlqs).isTrue();
   }
 
@@ -317,14 +311,7 @@ class MonitoringTest {
 
   private static Monitoring.Widget widgetCovering(String metricName, Set<String> types) {
     return monitoring.widgets().stream()
-        .filter(
-            w -> {
-              Set<String> seen = new TreeSet<>();
-              w.metrics().stream()
-                  .filter(m -> m.metricName().equals(metricName))
-                  .forEach(m -> seen.add(m.dimensions().get(SalesTalkMetrics.EVENT_TYPE)));
-              return seen.equals(types);
-            })
+        .filter(w -> values(w.metrics(), metricName, SalesTalkMetrics.EVENT_TYPE).equals(types))
         .findFirst()
         .orElse(null);
   }
@@ -370,30 +357,35 @@ class MonitoringTest {
   }
 
   private static Set<String> typesOf(Monitoring.Alarm alarm) {
-    Set<String> out = new TreeSet<>();
-    alarm
-        .metrics()
-        .forEach(
-            m -> {
-              String t = m.dimensions().get(SalesTalkMetrics.EVENT_TYPE);
-              if (t != null) {
-                out.add(t);
-              }
-            });
-    return out;
+    return dimensionValues(alarm, SalesTalkMetrics.EVENT_TYPE);
   }
 
   private static Set<String> consumersOf(Monitoring.Alarm alarm) {
+    return dimensionValues(alarm, SalesTalkMetrics.CONSUMER);
+  }
+
+  /** The values of {@code dimension} in the alarm's metrics that carry it. */
+  private static Set<String> dimensionValues(Monitoring.Alarm alarm, String dimension) {
     Set<String> out = new TreeSet<>();
-    alarm
-        .metrics()
-        .forEach(
-            m -> {
-              String c = m.dimensions().get(SalesTalkMetrics.CONSUMER);
-              if (c != null) {
-                out.add(c);
-              }
-            });
+    for (MetricReference m : alarm.metrics()) {
+      String value = m.dimensions().get(dimension);
+      if (value != null) {
+        out.add(value);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The values of {@code dimension} in the metrics named {@code metricName}; a metric without the
+   * dimension fails the test (a TreeSet refuses null).
+   */
+  private static Set<String> values(
+      List<MetricReference> metrics, String metricName, String dimension) {
+    Set<String> out = new TreeSet<>();
+    metrics.stream()
+        .filter(m -> m.metricName().equals(metricName))
+        .forEach(m -> out.add(m.dimensions().get(dimension)));
     return out;
   }
 

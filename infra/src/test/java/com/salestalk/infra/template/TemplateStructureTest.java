@@ -2,7 +2,6 @@ package com.salestalk.infra.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salestalk.contracts.catalog.CatalogEntry;
 import com.salestalk.contracts.catalog.EventCatalog;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -200,7 +199,8 @@ class TemplateStructureTest {
     DataContracts contracts = DataContracts.read(TemplateFiles.dataContracts());
     Map<String, DataContracts.Table> inTemplate = new LinkedHashMap<>();
     for (CfnTemplate.Resource t : template.resources("AWS::DynamoDB::Table")) {
-      inTemplate.put(tableOf(t).name(), tableOf(t));
+      DataContracts.Table table = tableOf(t);
+      inTemplate.put(table.name(), table);
       assertThat(t.properties().path("BillingMode").asString())
           .as(t.logicalId())
           .isEqualTo("PAY_PER_REQUEST");
@@ -314,10 +314,6 @@ class TemplateStructureTest {
   @Test
   void staysWithinTheSizeCloudFormationAcceptsFromS3() throws Exception {
     assertThat(Files.size(TemplateFiles.template())).isLessThan(1_000_000);
-  }
-
-  static List<CatalogEntry> entries() {
-    return CATALOG.entries();
   }
 
   private static int retention(String queueLogicalId) {
