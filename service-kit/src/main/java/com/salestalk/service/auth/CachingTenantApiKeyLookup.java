@@ -6,7 +6,9 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.salestalk.contracts.envelope.TenantId;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A bounded cache in front of a lookup: known keys for {@code ttl}, unknown keys for the shorter
@@ -15,19 +17,19 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class CachingTenantApiKeyLookup implements TenantApiKeyLookup {
 
-  private final ObjectProvider<TenantApiKeyLookup> delegate;
+  private final Supplier<TenantApiKeyLookup> delegate;
   private final Cache<String, Optional<TenantId>> cache;
 
   /**
-   * @param delegate the lookup behind the cache, resolved on first use (absent: no tenant has a
-   *     key, and the startup check refuses tenant endpoints)
+   * @param delegate the lookup behind the cache, resolved on first use and kept (absent: no tenant
+   *     has a key, and the startup check refuses tenant endpoints)
    */
   CachingTenantApiKeyLookup(
       ObjectProvider<TenantApiKeyLookup> delegate,
       Duration ttl,
       Duration negativeTtl,
       long maximumSize) {
-    this.delegate = delegate;
+    this.delegate = SingletonSupplier.of(delegate::getIfAvailable);
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(maximumSize)
@@ -39,7 +41,7 @@ final class CachingTenantApiKeyLookup implements TenantApiKeyLookup {
 
   @Override
   public Optional<TenantId> tenantFor(String apiKeyHash) {
-    TenantApiKeyLookup source = delegate.getIfAvailable();
+    TenantApiKeyLookup source = delegate.get();
     if (source == null) {
       return Optional.empty();
     }

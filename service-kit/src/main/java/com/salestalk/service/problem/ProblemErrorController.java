@@ -33,7 +33,7 @@ class ProblemErrorController implements ErrorController {
     ProblemDetail problem;
     ErrorResponse known = find(error);
     if (code == null) {
-      problem = notFound(request.getMethod(), request.getRequestURI());
+      problem = Problems.noEndpoint(request.getMethod(), request.getRequestURI());
     } else if (known != null) {
       problem = known.getBody();
     } else {
@@ -47,33 +47,17 @@ class ProblemErrorController implements ErrorController {
 
   private static ProblemDetail forStatus(int status, String method, String path, Throwable error) {
     if (status == 404) {
-      return notFound(method, path);
+      return Problems.noEndpoint(method, path);
     }
     if (status >= 500) {
       String reference = UUID.randomUUID().toString();
       log.error("error {} on {} {}: status {}", reference, method, path, status, error);
-      HttpStatusCode code = HttpStatusCode.valueOf(status);
-      ProblemDetail problem =
-          Problems.of(
-              code,
-              ProblemTypes.forStatus(status),
-              "An unexpected error occurred; it has been logged with reference " + reference,
-              List.of());
-      problem.setProperty("reference", reference);
-      return problem;
+      return Problems.unexpected(HttpStatusCode.valueOf(status), reference);
     }
     HttpStatusCode code = HttpStatusCode.valueOf(status);
     HttpStatus known = HttpStatus.resolve(status);
     String reason = known == null ? "Error " + status : known.getReasonPhrase();
     return Problems.of(code, ProblemTypes.forStatus(status), reason, List.of());
-  }
-
-  private static ProblemDetail notFound(String method, String path) {
-    return Problems.of(
-        HttpStatus.NOT_FOUND,
-        ProblemTypes.NOT_FOUND,
-        "No endpoint " + method + " " + path,
-        List.of());
   }
 
   private static ErrorResponse find(Throwable error) {

@@ -29,7 +29,12 @@ public class ProblemException extends ErrorResponseException {
    * @param errors the offending fields, rendered as {@code errors}; empty for none
    */
   public ProblemException(HttpStatus status, URI type, String detail, List<FieldViolation> errors) {
-    super(status, Problems.of(status, type, detail, errors), null);
+    this(status, Problems.of(status, type, detail, errors));
+  }
+
+  /** A problem built by {@link Problems}. */
+  ProblemException(HttpStatus status, ProblemDetail body) {
+    super(status, body, null);
   }
 
   /** A 404 {@link ProblemTypes#NOT_FOUND} problem. */
@@ -39,11 +44,7 @@ public class ProblemException extends ErrorResponseException {
 
   /** A 400 {@link ProblemTypes#INVALID_PARAMETER} problem naming one parameter or header. */
   public static ProblemException invalidParameter(String name, String message) {
-    return new ProblemException(
-        HttpStatus.BAD_REQUEST,
-        ProblemTypes.INVALID_PARAMETER,
-        "Invalid " + name + ": " + message,
-        List.of(new FieldViolation(name, message)));
+    return new ProblemException(HttpStatus.BAD_REQUEST, Problems.invalidParameter(name, message));
   }
 
   @Override

@@ -58,9 +58,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ProblemDetail problem = JsonProblems.fromUnreadable(ex);
-    return handleExceptionInternal(
-        ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    return respond(ex, JsonProblems.fromUnreadable(ex), headers, request);
   }
 
   @Override
@@ -72,7 +70,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         ex.getRequiredType() == null
             ? "a valid value"
             : JsonProblems.describe(ex.getRequiredType());
-    return parameterProblem(ex, name, "must be " + expected, headers, request);
+    return respond(ex, Problems.invalidParameter(name, "must be " + expected), headers, request);
   }
 
   @Override
@@ -81,7 +79,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    return parameterProblem(ex, ex.getParameterName(), "is required", headers, request);
+    return respond(
+        ex, Problems.invalidParameter(ex.getParameterName(), "is required"), headers, request);
   }
 
   @Override
@@ -91,7 +90,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     if (ex instanceof MissingRequestHeaderException missing) {
-      return parameterProblem(ex, missing.getHeaderName(), "header is required", headers, request);
+      return respond(
+          ex,
+          Problems.invalidParameter(missing.getHeaderName(), "header is required"),
+          headers,
+          request);
     }
     return super.handleServletRequestBindingException(ex, headers, status, request);
   }
@@ -138,13 +141,14 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleNoResourceFoundException(
       NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return noEndpoint(ex, ex.getHttpMethod().name(), headers, request);
+    return respond(
+        ex, Problems.noEndpoint(ex.getHttpMethod().name(), path(request)), headers, request);
   }
 
   @Override
   protected ResponseEntity<Object> handleNoHandlerFoundException(
       NoHandlerFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return noEndpoint(ex, ex.getHttpMethod(), headers, request);
+    return respond(ex, Problems.noEndpoint(ex.getHttpMethod(), path(request)), headers, request);
   }
 
   @Override
@@ -166,11 +170,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             + " is not supported by "
             + path(request)
             + (allowed.isEmpty() ? "" : "; allowed: " + allowed);
-    return handleExceptionInternal(
+    return respond(
         ex,
         Problems.of(status, ProblemTypes.METHOD_NOT_ALLOWED, detail, List.of()),
         headers,
-        status,
         request);
   }
 
@@ -191,11 +194,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             + " is not supported by "
             + path(request)
             + (supported.isEmpty() ? "" : "; send " + supported);
-    return handleExceptionInternal(
+    return respond(
         ex,
         Problems.of(status, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, detail, List.of()),
         headers,
-        status,
         request);
   }
 
@@ -212,16 +214,14 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     log.warn("dependency unavailable for {}: {}", path(request), ex.toString());
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, "1");
-    HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-    return handleExceptionInternal(
+    return respond(
         ex,
         Problems.of(
-            status,
+            HttpStatus.SERVICE_UNAVAILABLE,
             ProblemTypes.SERVICE_UNAVAILABLE,
             "A storage or messaging dependency is unavailable; retry the request later",
             List.of()),
         headers,
-        status,
         request);
   }
 
@@ -230,15 +230,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> handleBug(Exception ex, WebRequest request) {
     String reference = UUID.randomUUID().toString();
     log.error("unhandled error {} on {}", reference, path(request), ex);
-    HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
-    ProblemDetail problem =
-        Problems.of(
-            status,
-            ProblemTypes.INTERNAL,
-            "An unexpected error occurred; it has been logged with reference " + reference,
-            List.of());
-    problem.setProperty("reference", reference);
-    return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+    return respond(
+        ex,
+        Problems.unexpected(HttpStatus.INTERNAL_SERVER_ERROR, reference),
+        new HttpHeaders(),
+        request);
   }
 
   @Override
@@ -256,48 +252,18 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     return new ResponseEntity<>(problem, out, status);
   }
 
-  private ResponseEntity<Object> parameterProblem(
-      Exception ex, String name, String message, HttpHeaders headers, WebRequest request) {
-    HttpStatus status = HttpStatus.BAD_REQUEST;
+  /** The response for a problem, with the problem's status. */
+  private ResponseEntity<Object> respond(
+      Exception ex, ProblemDetail problem, HttpHeaders headers, WebRequest request) {
     return handleExceptionInternal(
-        ex,
-        Problems.of(
-            status,
-            ProblemTypes.INVALID_PARAMETER,
-            "Invalid " + name + ": " + message,
-            List.of(new FieldViolation(name, message))),
-        headers,
-        status,
-        request);
+        ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
   }
 
   private ResponseEntity<Object> validation(
       Exception ex, List<FieldViolation> violations, HttpHeaders headers, WebRequest request) {
-    HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
     List<FieldViolation> listed =
         violations.isEmpty() ? List.of(new FieldViolation("", "is invalid")) : violations;
-    return handleExceptionInternal(
-        ex,
-        Problems.of(
-            status, ProblemTypes.VALIDATION, RequestValidationException.detail(listed), listed),
-        headers,
-        status,
-        request);
-  }
-
-  private ResponseEntity<Object> noEndpoint(
-      Exception ex, String method, HttpHeaders headers, WebRequest request) {
-    HttpStatus status = HttpStatus.NOT_FOUND;
-    return handleExceptionInternal(
-        ex,
-        Problems.of(
-            status,
-            ProblemTypes.NOT_FOUND,
-            "No endpoint " + method + " " + path(request),
-            List.of()),
-        headers,
-        status,
-        request);
+    return respond(ex, Problems.validation(listed), headers, request);
   }
 
   static String path(WebRequest request) {
@@ -358,12 +324,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail violation(String field, String message) {
-      List<FieldViolation> violations = List.of(new FieldViolation(field, message));
-      return Problems.of(
-          HttpStatus.UNPROCESSABLE_CONTENT,
-          ProblemTypes.VALIDATION,
-          RequestValidationException.detail(violations),
-          violations);
+      return Problems.validation(List.of(new FieldViolation(field, message)));
     }
 
     private static String known(PropertyBindingException ex) {

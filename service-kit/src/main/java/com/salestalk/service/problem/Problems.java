@@ -2,6 +2,7 @@ package com.salestalk.service.problem;
 
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,6 +34,48 @@ public final class Problems {
     if (!errors.isEmpty()) {
       problem.setProperty(ERRORS, List.copyOf(errors));
     }
+    return problem;
+  }
+
+  /** 400 {@link ProblemTypes#INVALID_PARAMETER} naming one parameter or header. */
+  static ProblemDetail invalidParameter(String name, String message) {
+    return of(
+        HttpStatus.BAD_REQUEST,
+        ProblemTypes.INVALID_PARAMETER,
+        "Invalid " + name + ": " + message,
+        List.of(new FieldViolation(name, message)));
+  }
+
+  /** 422 {@link ProblemTypes#VALIDATION} listing every offending field (at least one). */
+  static ProblemDetail validation(List<FieldViolation> violations) {
+    return of(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemTypes.VALIDATION,
+        RequestValidationException.detail(violations),
+        violations);
+  }
+
+  /** 404 {@link ProblemTypes#NOT_FOUND}: no endpoint serves {@code method path}. */
+  static ProblemDetail noEndpoint(String method, String path) {
+    return of(
+        HttpStatus.NOT_FOUND,
+        ProblemTypes.NOT_FOUND,
+        "No endpoint " + method + " " + path,
+        List.of());
+  }
+
+  /**
+   * A server error whose details are only in the log, under {@code reference}, which the problem
+   * carries.
+   */
+  static ProblemDetail unexpected(HttpStatusCode status, String reference) {
+    ProblemDetail problem =
+        of(
+            status,
+            ProblemTypes.forStatus(status.value()),
+            "An unexpected error occurred; it has been logged with reference " + reference,
+            List.of());
+    problem.setProperty("reference", reference);
     return problem;
   }
 }

@@ -17,8 +17,7 @@ public class RequestValidationException extends ProblemException {
    * @param violations every offending field, at least one
    */
   public RequestValidationException(List<FieldViolation> violations) {
-    super(
-        HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.VALIDATION, detail(violations), violations);
+    super(HttpStatus.UNPROCESSABLE_CONTENT, Problems.validation(violations));
     this.violations = List.copyOf(violations);
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.salestalk.service.auth.ApiKeys;
 import com.salestalk.service.testing.Http;
 import com.salestalk.service.testing.Http.Reply;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -31,7 +30,16 @@ class ServiceKitHttpTest {
   }
 
   private Reply postWidget(String body) {
-    return http.send(
+    return postWidgetAs("Bearer " + TestApp.ADMIN_TOKEN, body);
+  }
+
+  private Reply postWidgetAs(String authorization, String body) {
+    return http.send("POST", WIDGETS, body, "Content-Type", JSON, "Authorization", authorization);
+  }
+
+  /** Posts a widget as a stream of unknown length (chunked, no Content-Length). */
+  private Reply postWidgetChunked(String body) {
+    return http.sendChunked(
         "POST",
         WIDGETS,
         body,
@@ -291,32 +299,13 @@ class ServiceKitHttpTest {
 
     @Test
     void chunkedBodyOverTheLimitIsPayloadTooLarge() {
-      byte[] body =
-          ("{\"name\":\"" + "x".repeat(40 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-      Reply reply =
-          http.sendChunked(
-              "POST",
-              WIDGETS,
-              body,
-              "Content-Type",
-              JSON,
-              "Authorization",
-              "Bearer " + TestApp.ADMIN_TOKEN);
+      Reply reply = postWidgetChunked("{\"name\":\"" + "x".repeat(40 * 1024) + "\"}");
       assertProblem(reply, 413, "payload-too-large", "Payload too large");
     }
 
     @Test
     void chunkedBodyWithinTheLimitIsAccepted() {
-      byte[] body = "{\"name\":\"chunked\"}".getBytes(StandardCharsets.UTF_8);
-      Reply reply =
-          http.sendChunked(
-              "POST",
-              WIDGETS,
-              body,
-              "Content-Type",
-              JSON,
-              "Authorization",
-              "Bearer " + TestApp.ADMIN_TOKEN);
+      Reply reply = postWidgetChunked("{\"name\":\"chunked\"}");
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.json().get("name").asString()).isEqualTo("chunked");
     }
@@ -336,15 +325,7 @@ class ServiceKitHttpTest {
 
     @Test
     void wrongTokenIsUnauthorized() {
-      Reply reply =
-          http.send(
-              "POST",
-              WIDGETS,
-              "{\"name\":\"a\"}",
-              "Content-Type",
-              JSON,
-              "Authorization",
-              "Bearer " + TestApp.ADMIN_TOKEN + "x");
+      Reply reply = postWidgetAs("Bearer " + TestApp.ADMIN_TOKEN + "x", "{\"name\":\"a\"}");
       assertProblem(reply, 401, "unauthorized", "Unauthorized");
       assertThat(reply.header("WWW-Authenticate"))
           .isEqualTo("Bearer realm=\"salestalk-admin\", error=\"invalid_token\"");
@@ -353,15 +334,7 @@ class ServiceKitHttpTest {
 
     @Test
     void otherSchemeIsUnauthorized() {
-      Reply reply =
-          http.send(
-              "POST",
-              WIDGETS,
-              "{\"name\":\"a\"}",
-              "Content-Type",
-              JSON,
-              "Authorization",
-              "Basic " + TestApp.ADMIN_TOKEN);
+      Reply reply = postWidgetAs("Basic " + TestApp.ADMIN_TOKEN, "{\"name\":\"a\"}");
       assertProblem(reply, 401, "unauthorized", "Unauthorized");
     }
 
@@ -373,15 +346,7 @@ class ServiceKitHttpTest {
 
     @Test
     void schemeIsCaseInsensitive() {
-      Reply reply =
-          http.send(
-              "POST",
-              WIDGETS,
-              "{\"name\":\"a\"}",
-              "Content-Type",
-              JSON,
-              "Authorization",
-              "bearer " + TestApp.ADMIN_TOKEN);
+      Reply reply = postWidgetAs("bearer " + TestApp.ADMIN_TOKEN, "{\"name\":\"a\"}");
       assertThat(reply.status()).isEqualTo(200);
     }
   }
