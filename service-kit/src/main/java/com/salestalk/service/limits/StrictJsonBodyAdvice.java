@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * size limit) and parsed with the application's bounded mapper and duplicate-key detection, so
  * malformed JSON and JSON over a limit are a 400 wherever they occur in the body; then it is bound
  * strictly (unknown fields, scalar coercions such as {@code 123} for a string field and {@code
- * null} for primitives are refused), so wrong types are a 422 naming the field.
+ * null} for primitives are refused), so wrong types and numbers out of their field's range are a
+ * 422 naming the field.
  */
 @ControllerAdvice
 final class StrictJsonBodyAdvice extends RequestBodyAdviceAdapter {
@@ -62,7 +64,8 @@ final class StrictJsonBodyAdvice extends RequestBodyAdviceAdapter {
     JsonNode tree = parse(body, input);
     try {
       strict.readerFor(strict.constructType(targetType)).readValue(tree);
-    } catch (MismatchedInputException e) {
+    } catch (MismatchedInputException | InputCoercionException e) {
+      // a wrong type, or a number out of its field's range: both name the field (422)
       throw new HttpMessageNotReadableException(
           "JSON does not match " + targetType.getTypeName(), e, input);
     }

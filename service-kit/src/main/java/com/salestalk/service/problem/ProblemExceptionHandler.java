@@ -36,6 +36,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -301,6 +302,12 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
               List.of(new FieldViolation("", message)));
         }
         return violation(field, message);
+      }
+      if (cause instanceof InputCoercionException outOfRange) {
+        Class<?> target = outOfRange.getTargetType();
+        return violation(
+            pathOf(outOfRange),
+            "is out of range for " + (target == null ? "its type" : describe(target)));
       }
       if (cause instanceof StreamConstraintsException limit) {
         return Problems.of(

@@ -242,6 +242,22 @@ class ServiceKitHttpTest {
     }
 
     @Test
+    void integerBeyondItsFieldsRangeNamesTheField() {
+      assertSingleViolation(
+          postWidget("{\"count\":99999999999}"), "count", "is out of range for an integer");
+      assertSingleViolation(
+          postWidget("{\"count\":123456789012345678901234567890}"),
+          "count",
+          "is out of range for an integer");
+    }
+
+    @Test
+    void hugeFloatForIntegerFieldNamesTheField() {
+      assertSingleViolation(
+          postWidget("{\"count\":1e400}"), "count", "is out of range for an integer");
+    }
+
+    @Test
     void stringForBooleanFieldNamesTheField() {
       assertSingleViolation(
           postWidget("{\"enabled\":\"true\"}"), "enabled", "must be true or false");
