@@ -29,11 +29,11 @@ ST_EMULATOR_PORT="${SALESTALK_EMULATOR_PORT:-4566}"
 ST_PYTHON="${SALESTALK_PYTHON:-python3}"
 ST_JAVA_OPTS="${SALESTALK_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 ST_START_TIMEOUT="${SALESTALK_START_TIMEOUT:-180}"
-ST_LAUNCHER="$ST_ROOT/aws-emulator/src/main/resources/com/salestalk/emulator/moto_launcher.py"
+ST_LAUNCHER="$ST_ROOT/aws-emulator/src/main/resources/com/salestalk/awsemulator/moto_launcher.py"
 ST_OUTPUTS="$ST_STATE/stack-outputs.properties"
 ST_APP_CONFIG="$ST_STATE/aws.properties"
 
-# Every service of DESIGN §8 and its default port (for `env`; `up` starts those in services.conf).
+# Every service of docs/ARCHITECTURE.md#local-environment and its default port (for `env`; `up` starts those in services.conf).
 ST_KNOWN_SERVICES="chat-handler:8081 metrics-handler:8082 tenant-onboard:8083 insights:8091 aggregation:8092 validation:8093 analytics:8094"
 
 st_newline() { if [[ -t 1 ]]; then printf '\n'; fi; }

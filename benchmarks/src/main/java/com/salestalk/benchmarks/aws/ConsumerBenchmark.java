@@ -1,14 +1,14 @@
 package com.salestalk.benchmarks.aws;
 
-import com.salestalk.aws.consume.ConsumeOutcome;
-import com.salestalk.aws.consume.ConsumerSettings;
-import com.salestalk.aws.consume.EventConsumer;
-import com.salestalk.aws.consume.EventHandlers;
 import com.salestalk.benchmarks.Goal;
-import com.salestalk.contracts.envelope.EnvelopeJson;
-import com.salestalk.contracts.envelope.EventEnvelope;
-import com.salestalk.contracts.samples.EventSamples;
-import com.salestalk.contracts.validation.EventValidator;
+import com.salestalk.eventaws.consume.ConsumeOutcome;
+import com.salestalk.eventaws.consume.ConsumerSettings;
+import com.salestalk.eventaws.consume.EventConsumer;
+import com.salestalk.eventaws.consume.EventHandlers;
+import com.salestalk.eventcontracts.envelope.EnvelopeJson;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.samples.EventSamples;
+import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;

@@ -1,13 +1,13 @@
 package com.salestalk.benchmarks.aws;
 
-import com.salestalk.aws.publish.EventBridgePublisher;
-import com.salestalk.aws.publish.PublishResult;
-import com.salestalk.aws.publish.PublisherSettings;
 import com.salestalk.benchmarks.Goal;
-import com.salestalk.contracts.envelope.EnvelopeJson;
-import com.salestalk.contracts.envelope.EventEnvelope;
-import com.salestalk.contracts.samples.EventSamples;
-import com.salestalk.contracts.validation.EventValidator;
+import com.salestalk.eventaws.publish.EventBridgePublisher;
+import com.salestalk.eventaws.publish.PublishResult;
+import com.salestalk.eventaws.publish.PublisherSettings;
+import com.salestalk.eventcontracts.envelope.EnvelopeJson;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.samples.EventSamples;
+import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,15 +1,15 @@
 package com.salestalk.benchmarks.contracts;
 
 import com.salestalk.benchmarks.Goal;
-import com.salestalk.contracts.catalog.EventCatalog;
-import com.salestalk.contracts.catalog.EventType;
-import com.salestalk.contracts.envelope.EnvelopeFactory;
-import com.salestalk.contracts.envelope.EnvelopeJson;
-import com.salestalk.contracts.envelope.EventEnvelope;
-import com.salestalk.contracts.envelope.Flow;
-import com.salestalk.contracts.envelope.TenantId;
-import com.salestalk.contracts.samples.EventSamples;
-import com.salestalk.contracts.validation.EventValidator;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
+import com.salestalk.eventcontracts.catalog.EventType;
+import com.salestalk.eventcontracts.envelope.EnvelopeFactory;
+import com.salestalk.eventcontracts.envelope.EnvelopeJson;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.envelope.Flow;
+import com.salestalk.eventcontracts.envelope.TenantId;
+import com.salestalk.eventcontracts.samples.EventSamples;
+import com.salestalk.eventcontracts.validation.EventValidator;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

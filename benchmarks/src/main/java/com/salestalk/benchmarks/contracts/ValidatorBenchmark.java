@@ -1,10 +1,10 @@
 package com.salestalk.benchmarks.contracts;
 
 import com.salestalk.benchmarks.Goal;
-import com.salestalk.contracts.envelope.EnvelopeJson;
-import com.salestalk.contracts.samples.EventSamples;
-import com.salestalk.contracts.validation.EventValidator;
-import com.salestalk.contracts.validation.ValidationResult;
+import com.salestalk.eventcontracts.envelope.EnvelopeJson;
+import com.salestalk.eventcontracts.samples.EventSamples;
+import com.salestalk.eventcontracts.validation.EventValidator;
+import com.salestalk.eventcontracts.validation.ValidationResult;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

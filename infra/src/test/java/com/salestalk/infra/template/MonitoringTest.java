@@ -2,11 +2,11 @@ package com.salestalk.infra.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salestalk.contracts.catalog.CatalogEntry;
-import com.salestalk.contracts.catalog.EventCatalog;
-import com.salestalk.contracts.metrics.CloudWatchMetric;
-import com.salestalk.contracts.metrics.MetricDefinition;
-import com.salestalk.contracts.metrics.SalesTalkMetrics;
+import com.salestalk.eventcontracts.catalog.CatalogEntry;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
+import com.salestalk.eventcontracts.metrics.CloudWatchMetric;
+import com.salestalk.eventcontracts.metrics.MetricDefinition;
+import com.salestalk.eventcontracts.metrics.SalesTalkMetrics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The alarms and the dashboard of DESIGN §7 name only metrics the apps emit ({@link
- * SalesTalkMetrics} with their CloudWatch names and dimensions, or AWS/SQS metrics of the
- * template's queues) and cover every catalog type and consumer.
+ * The alarms and the dashboard of docs/ARCHITECTURE.md#observability name only metrics the apps
+ * emit ({@link SalesTalkMetrics} with their CloudWatch names and dimensions, or AWS/SQS metrics of
+ * the template's queues) and cover every catalog type and consumer.
  */
 class MonitoringTest {
 

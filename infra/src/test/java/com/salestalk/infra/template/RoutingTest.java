@@ -2,11 +2,11 @@ package com.salestalk.infra.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salestalk.contracts.catalog.CatalogEntry;
-import com.salestalk.contracts.catalog.EventCatalog;
-import com.salestalk.contracts.envelope.EnvelopeJson;
-import com.salestalk.contracts.envelope.EventEnvelope;
-import com.salestalk.contracts.samples.EventSamples;
+import com.salestalk.eventcontracts.catalog.CatalogEntry;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
+import com.salestalk.eventcontracts.envelope.EnvelopeJson;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.samples.EventSamples;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.salestalk.infra.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salestalk.contracts.catalog.EventCatalog;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;

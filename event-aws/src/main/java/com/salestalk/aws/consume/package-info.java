@@ -1,2 +1,0 @@
-/** Consuming EventBridge events from SQS: unwrap, tolerant validation, idempotent dispatch, DLQ. */
-package com.salestalk.aws.consume;

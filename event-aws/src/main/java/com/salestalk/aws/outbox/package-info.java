@@ -1,2 +1,0 @@
-/** The DynamoDB transactional outbox and the relay that publishes its entries to EventBridge. */
-package com.salestalk.aws.outbox;

@@ -1,2 +1,0 @@
-/** Publishing validated events to EventBridge in size-bounded batches with selective retries. */
-package com.salestalk.aws.publish;

@@ -1,0 +1,113 @@
+package com.salestalk.eventaws.publish;
+
+import com.salestalk.eventaws.metrics.MeterCache;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
+import com.salestalk.eventcontracts.metrics.MetricDefinition;
+import com.salestalk.eventcontracts.metrics.SalesTalkMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The publish-side meters of {@link SalesTalkMetrics}. Tag values are limited to the catalog's
+ * event types and sources ({@code unknown} otherwise), so hostile input cannot blow up cardinality.
+ */
+public final class PublishMetrics {
+
+  /** Tag value for an event type or source that is not in the catalog. */
+  public static final String UNKNOWN = "unknown";
+
+  private final EventCatalog catalog;
+  private final MeterCache<MeterCache<Counter>> published;
+  private final MeterCache<MeterCache<Counter>> rejected;
+  private final MeterCache<MeterCache<Counter>> failed;
+  private final MeterCache<Counter> billableChunks;
+  private final MeterCache<Timer> latency;
+
+  /**
+   * @param registry where meters are registered
+   * @param catalog which event types and sources are known
+   */
+  public PublishMetrics(MeterRegistry registry, EventCatalog catalog) {
+    this.catalog = catalog;
+    published = byTypeAndSource(registry, SalesTalkMetrics.PUBLISHED);
+    rejected = byTypeAndSource(registry, SalesTalkMetrics.REJECTED);
+    failed = byTypeAndSource(registry, SalesTalkMetrics.PUBLISH_FAILED);
+    billableChunks =
+        new MeterCache<>(
+            type ->
+                Counter.builder(SalesTalkMetrics.BILLABLE_CHUNKS.name())
+                    .description(SalesTalkMetrics.BILLABLE_CHUNKS.description())
+                    .tags(SalesTalkMetrics.EVENT_TYPE, type)
+                    .register(registry));
+    latency =
+        new MeterCache<>(
+            source ->
+                Timer.builder(SalesTalkMetrics.PUBLISH_LATENCY.name())
+                    .description(SalesTalkMetrics.PUBLISH_LATENCY.description())
+                    .tags(SalesTalkMetrics.SOURCE, source)
+                    .publishPercentiles(toArray())
+                    .register(registry));
+  }
+
+  /** Counts {@code n} events accepted by EventBridge. */
+  public void published(String eventType, String source, int n) {
+    counter(published, eventType, source).increment(n);
+  }
+
+  /** Counts an event refused by validation. */
+  public void rejected(String eventType, String source) {
+    counter(rejected, eventType, source).increment();
+  }
+
+  /** Counts an event given up on (non-retryable, or retries exhausted). */
+  public void failed(String eventType, String source) {
+    counter(failed, eventType, source).increment();
+  }
+
+  /** Counts billable 64 KB chunks of accepted events. */
+  public void billableChunks(String eventType, int chunks) {
+    billableChunks.get(eventTypeTag(eventType)).increment(chunks);
+  }
+
+  /** Records the duration of one publish call for a source. */
+  public void latency(String source, long nanos) {
+    latency.get(sourceTag(source)).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Counter counter(
+      MeterCache<MeterCache<Counter>> counters, String eventType, String source) {
+    return counters.get(eventTypeTag(eventType)).get(sourceTag(source));
+  }
+
+  private static MeterCache<MeterCache<Counter>> byTypeAndSource(
+      MeterRegistry registry, MetricDefinition definition) {
+    return new MeterCache<>(
+        type ->
+            new MeterCache<>(
+                source ->
+                    Counter.builder(definition.name())
+                        .description(definition.description())
+                        .tags(
+                            Tags.of(
+                                SalesTalkMetrics.EVENT_TYPE, type, SalesTalkMetrics.SOURCE, source))
+                        .register(registry)));
+  }
+
+  /** The tag value for an event type: itself if the catalog has it, else {@value #UNKNOWN}. */
+  public String eventTypeTag(String eventType) {
+    return eventType != null && catalog.find(eventType).isPresent() ? eventType : UNKNOWN;
+  }
+
+  /** The tag value for a source: itself if the catalog has it, else {@value #UNKNOWN}. */
+  public String sourceTag(String source) {
+    return source != null && catalog.sources().contains(source) ? source : UNKNOWN;
+  }
+
+  /** The percentiles every SalesTalk timer publishes. */
+  public static double[] toArray() {
+    return MetricDefinition.TIMER_PERCENTILES.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+}

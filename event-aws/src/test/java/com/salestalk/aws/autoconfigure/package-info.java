@@ -1,2 +1,0 @@
-/** Tests of the kit's Spring Boot auto-configuration, alone and against the emulator. */
-package com.salestalk.aws.autoconfigure;

@@ -1,0 +1,30 @@
+package com.salestalk.eventaws.autoconfigure;
+
+import com.salestalk.eventaws.clients.AwsClientsAutoConfiguration;
+import com.salestalk.eventaws.consume.ConsumerAutoConfiguration;
+import com.salestalk.eventaws.metrics.CloudWatchExportAutoConfiguration;
+import com.salestalk.eventaws.outbox.OutboxAutoConfiguration;
+import com.salestalk.eventaws.publish.PublisherAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+
+/** The auto-configurations an application with the kit gets: Spring Cloud AWS's and the kit's. */
+final class KitAutoConfigurations {
+
+  static final AutoConfigurations ALL =
+      AutoConfigurations.of(
+          CredentialsProviderAutoConfiguration.class,
+          RegionProviderAutoConfiguration.class,
+          AwsAutoConfiguration.class,
+          SqsAutoConfiguration.class,
+          AwsClientsAutoConfiguration.class,
+          CloudWatchExportAutoConfiguration.class,
+          PublisherAutoConfiguration.class,
+          OutboxAutoConfiguration.class,
+          ConsumerAutoConfiguration.class);
+
+  private KitAutoConfigurations() {}
+}

@@ -1,0 +1,115 @@
+package com.salestalk.eventaws.consume;
+
+import com.salestalk.awsemulator.AwsEndpoint;
+import com.salestalk.eventaws.support.AwsResources;
+import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
+import com.salestalk.eventaws.support.TestEvents;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.validation.EventValidator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** A queue with DLQ, an idempotency table and a running listener, for the consumer ITs. */
+final class ConsumerFixture implements AutoCloseable {
+
+  static final int MAX_RECEIVE_COUNT = 3;
+
+  final SqsClient sqs;
+  final SqsAsyncClient sqsAsync;
+  final DynamoDbClient dynamo;
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final QueueWithDlq queue;
+  final String idempotencyTable;
+  private SqsEventListener listener;
+
+  ConsumerFixture(AwsEndpoint aws, String consumer) {
+    sqs = aws.configure(SqsClient.builder()).build();
+    sqsAsync = aws.configure(SqsAsyncClient.builder()).build();
+    dynamo = aws.configure(DynamoDbClient.builder()).build();
+    queue =
+        AwsResources.createQueueWithDlq(sqs, AwsResources.unique(consumer), MAX_RECEIVE_COUNT, 1);
+    idempotencyTable = AwsResources.unique("local-idempotency");
+    AwsResources.createIdempotencyTable(dynamo, idempotencyTable);
+  }
+
+  /** Starts a listener for {@code consumer} with these handlers. */
+  SqsEventListener listen(String consumer, EventHandlers handlers) {
+    EventConsumer eventConsumer =
+        new EventConsumer(
+            new ConsumerSettings(
+                consumer, idempotencyTable, Duration.ofSeconds(1), Duration.ofDays(1)),
+            handlers,
+            EventValidator.tolerant(),
+            dynamo,
+            registry,
+            Clock.systemUTC());
+    listener =
+        new SqsEventListener(
+            sqsAsync,
+            queue.url(),
+            eventConsumer,
+            new ListenerSettings(
+                4, 4, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(200)),
+            registry);
+    listener.start();
+    return listener;
+  }
+
+  /** Sends what an EventBridge rule would deliver for {@code event}. */
+  void sendAsEventBridge(EventEnvelope event) {
+    send(TestEvents.eventBridgeBody(event));
+  }
+
+  void send(String body) {
+    sqs.sendMessage(b -> b.queueUrl(queue.url()).messageBody(body));
+  }
+
+  /** Visible plus in-flight messages of the queue. */
+  int inQueue(String url) {
+    var attributes =
+        sqs.getQueueAttributes(
+                b ->
+                    b.queueUrl(url)
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
+    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        + Integer.parseInt(
+            attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  /** The idempotency table's item of {@code consumer} and {@code event}, read consistently. */
+  Map<String, AttributeValue> idempotencyRecord(String consumer, EventEnvelope event) {
+    return dynamo
+        .getItem(
+            b ->
+                b.tableName(idempotencyTable)
+                    .key(Map.of("key", AttributeValue.fromS(consumer + "#" + event.eventId())))
+                    .consistentRead(true))
+        .item();
+  }
+
+  double counter(String name, String consumer, String eventType) {
+    var counter =
+        registry.find(name).tag("consumer", consumer).tag("eventType", eventType).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Override
+  public void close() {
+    if (listener != null) {
+      listener.stop();
+    }
+    sqsAsync.close();
+    sqs.close();
+    dynamo.close();
+  }
+}

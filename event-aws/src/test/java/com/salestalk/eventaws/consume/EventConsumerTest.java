@@ -1,0 +1,275 @@
+package com.salestalk.eventaws.consume;
+
+import static com.salestalk.eventaws.support.TestEvents.eventBridgeBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.salestalk.eventaws.consume.ConsumeOutcome.Status;
+import com.salestalk.eventcontracts.envelope.EnvelopeJson;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.samples.EventSamples;
+import com.salestalk.eventcontracts.validation.EventValidator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+class EventConsumerTest {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+  private final List<EventEnvelope> handled = new ArrayList<>();
+  private final EventEnvelope event = EventSamples.of("tenant.provisioned.v1");
+  private final Clock clock =
+      Clock.fixed(event.timestamp().plus(Duration.ofMillis(1500)), ZoneOffset.UTC);
+
+  private EventConsumer consumer(EventHandler handler) {
+    return new EventConsumer(
+        ConsumerSettings.defaults("analytics", "local-idempotency"),
+        EventHandlers.builder().on("tenant.provisioned.v1", handler).build(),
+        EventValidator.tolerant(),
+        store,
+        registry,
+        clock);
+  }
+
+  /** The event's envelope as a tree, to edit before sending it. */
+  private ObjectNode eventTree() {
+    return (ObjectNode) EnvelopeJson.mapper().valueToTree(event);
+  }
+
+  /** The body EventBridge delivers for an edited tenant.provisioned.v1 envelope. */
+  private static String tenantBody(ObjectNode detail) {
+    return eventBridgeBody("tenant.provisioned.v1", "salestalk.tenant-onboard", detail.toString());
+  }
+
+  private double count(String name, String eventType) {
+    var counter =
+        registry.find(name).tag("consumer", "analytics").tag("eventType", eventType).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Test
+  void unwrapsValidatesAndDispatchesToTheHandlerOfTheType() {
+    ConsumeOutcome outcome = consumer(handled::add).consume(eventBridgeBody(event));
+
+    assertThat(outcome)
+        .isEqualTo(
+            new ConsumeOutcome(
+                Status.PROCESSED, event.eventId().toString(), "tenant.provisioned.v1", null));
+    assertThat(handled).containsExactly(event);
+    assertThat(store.statusByKey).containsEntry("analytics#" + event.eventId(), "DONE");
+    assertThat(count("salestalk.consume.processed", "tenant.provisioned.v1")).isEqualTo(1);
+    var latency =
+        registry
+            .get("salestalk.consume.latency")
+            .tag("consumer", "analytics")
+            .tag("eventType", "tenant.provisioned.v1")
+            .timer();
+    assertThat(latency.count()).isEqualTo(1);
+    assertThat(latency.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(1500);
+  }
+
+  @Test
+  void aSecondDeliveryOfTheSameEventHasNoSecondEffect() {
+    EventConsumer consumer = consumer(handled::add);
+
+    consumer.consume(eventBridgeBody(event));
+    ConsumeOutcome second = consumer.consume(eventBridgeBody(event));
+
+    assertThat(second.status()).isEqualTo(Status.DUPLICATE);
+    assertThat(handled).hasSize(1);
+    assertThat(count("salestalk.consume.duplicate", "tenant.provisioned.v1")).isEqualTo(1);
+    assertThat(count("salestalk.consume.processed", "tenant.provisioned.v1")).isEqualTo(1);
+  }
+
+  @Test
+  void aFailingHandlerReleasesTheLeaseAndThrowsSoSqsRedelivers() {
+    EventConsumer consumer =
+        consumer(
+            e -> {
+              throw new IllegalStateException("database down");
+            });
+
+    assertThatThrownBy(() -> consumer.consume(eventBridgeBody(event)))
+        .isInstanceOf(EventHandlingException.class)
+        .hasMessage(
+            "analytics failed to handle tenant.provisioned.v1 "
+                + event.eventId()
+                + ": java.lang.IllegalStateException: database down")
+        .hasCauseInstanceOf(IllegalStateException.class);
+    String key = "analytics#" + event.eventId();
+    assertThat(store.calls).containsExactly("claim " + key, "release " + key);
+    assertThat(store.statusByKey).doesNotContainKey(key);
+    assertThat(count("salestalk.consume.failed", "tenant.provisioned.v1")).isEqualTo(1);
+  }
+
+  @Test
+  void anEventLeasedByAnotherDeliveryIsLeftForRedelivery() {
+    store.statusByKey.put("analytics#" + event.eventId(), "IN_PROGRESS");
+
+    assertThatThrownBy(() -> consumer(handled::add).consume(eventBridgeBody(event)))
+        .isInstanceOf(EventInProgressException.class)
+        .hasMessage(
+            "event analytics#"
+                + event.eventId()
+                + " is being processed by another delivery; leaving it for redelivery");
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void aGarbageBodyIsInvalid() {
+    ConsumeOutcome outcome = consumer(handled::add).consume("this is not json");
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.eventType()).isEqualTo("unknown");
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "not valid JSON: Unrecognized token 'this': was expecting (JSON String, Number, Array,"
+                + " Object or token 'null', 'true' or 'false') (line 1, column 1)");
+    assertThat(count("salestalk.consume.invalid", "unknown")).isEqualTo(1);
+    assertThat(store.calls).isEmpty();
+  }
+
+  @Test
+  void aJsonBodyThatIsNoEventBridgeEventIsInvalid() {
+    ConsumeOutcome outcome = consumer(handled::add).consume("{\"hello\":\"world\"}");
+
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "not an EventBridge event: needs string fields detail-type and source and a detail");
+  }
+
+  @Test
+  void anInvalidEnvelopeIsInvalidWithTheValidatorsMessages() {
+    ObjectNode detail = eventTree();
+    detail.remove("tenantId");
+    ConsumeOutcome outcome = consumer(handled::add).consume(tenantBody(detail));
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.eventId()).isEqualTo(event.eventId().toString());
+    assertThat(outcome.eventType()).isEqualTo("tenant.provisioned.v1");
+    assertThat(outcome.reason())
+        .isEqualTo("invalid event: /: required property 'tenantId' not found");
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void toleratesUnknownOptionalFields() {
+    ObjectNode detail = eventTree();
+    ((ObjectNode) detail.get("data")).put("billingContact", "ops@acme.test");
+    detail.put("region", "eu-west-1");
+
+    ConsumeOutcome outcome = consumer(handled::add).consume(tenantBody(detail));
+
+    assertThat(outcome.status()).isEqualTo(Status.PROCESSED);
+    assertThat(handled.get(0).data().get("billingContact").asString()).isEqualTo("ops@acme.test");
+  }
+
+  @Test
+  void aDetailTypeThatDisagreesWithTheEnvelopeIsInvalid() {
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(
+                eventBridgeBody(
+                    "metrics.ingested.v1", "salestalk.tenant-onboard", EnvelopeJson.toJson(event)));
+
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "detail-type 'metrics.ingested.v1' does not match eventType 'tenant.provisioned.v1'");
+  }
+
+  @Test
+  void aSourceThatDisagreesWithTheEnvelopeIsInvalid() {
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(
+                eventBridgeBody(
+                    "tenant.provisioned.v1", "salestalk.chat-handler", EnvelopeJson.toJson(event)));
+
+    assertThat(outcome.reason())
+        .isEqualTo("source 'salestalk.chat-handler' does not match 'salestalk.tenant-onboard'");
+  }
+
+  @Test
+  void aValidEventWithoutAHandlerIsInvalid() {
+    EventEnvelope other = EventSamples.of("metrics.ingested.v1");
+
+    ConsumeOutcome outcome = consumer(handled::add).consume(eventBridgeBody(other));
+
+    assertThat(outcome.reason())
+        .isEqualTo("consumer analytics has no handler for event type metrics.ingested.v1");
+    assertThat(count("salestalk.consume.invalid", "metrics.ingested.v1")).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownDetailTypeIsTaggedUnknown() {
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(eventBridgeBody("x".repeat(50), "salestalk.evil", EnvelopeJson.toJson(event)));
+
+    assertThat(outcome.eventType()).isEqualTo("unknown");
+    assertThat(count("salestalk.consume.invalid", "unknown")).isEqualTo(1);
+  }
+
+  @Test
+  void deeplyNestedJsonIsInvalidWithoutExhaustingTheStack() {
+    String hostile = "{\"detail\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+    ConsumeOutcome outcome = consumer(handled::add).consume(hostile);
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.reason()).isEqualTo("JSON nests deeper than 32 levels");
+    assertThat(store.calls).isEmpty();
+  }
+
+  @Test
+  void anOversizedBodyIsInvalid() {
+    ObjectNode detail = eventTree();
+    ((ObjectNode) detail.get("data")).put("name", "n".repeat(300_000));
+
+    ConsumeOutcome outcome = consumer(handled::add).consume(tenantBody(detail));
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.reason()).isEqualTo("a string is longer than 262144 characters");
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void aNumberBeyondSixtyFourBitsIsInvalidNotAHandlerFailure() {
+    String body = tenantBody(eventTree()).replace("\"name\":\"", "\"seats\":1e300,\"name\":\"");
+
+    ConsumeOutcome outcome = consumer(handled::add).consume(body);
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "invalid event: /data/seats: number 1.0E300 is outside the signed 64-bit range"
+                + " contract numbers must fit");
+    assertThat(handled).isEmpty();
+    assertThat(store.calls).isEmpty();
+  }
+
+  @Test
+  void anEventFromAServiceThatDoesNotProduceItsTypeIsInvalid() {
+    ObjectNode detail = eventTree();
+    detail.put("source", "chat-handler");
+
+    ConsumeOutcome outcome =
+        consumer(handled::add)
+            .consume(
+                eventBridgeBody(
+                    "tenant.provisioned.v1", "salestalk.chat-handler", detail.toString()));
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "invalid event: /source: tenant.provisioned.v1 is produced by tenant-onboard, not by 'chat-handler'");
+    assertThat(handled).isEmpty();
+    assertThat(store.calls).isEmpty();
+  }
+}

@@ -1,0 +1,71 @@
+package com.salestalk.eventaws.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.salestalk.awsemulator.AwsEmulatorTest;
+import com.salestalk.awsemulator.AwsEndpoint;
+import com.salestalk.eventaws.publish.EventBridgePublisher;
+import com.salestalk.eventaws.publish.RetryPolicy;
+import com.salestalk.eventaws.support.AwsResources;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.samples.EventSamples;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** Two relays on one outbox table: the conditional claim lets each entry go out exactly once. */
+@AwsEmulatorTest
+class ConcurrentRelaysIT {
+
+  private static final int EVENTS = 40;
+
+  @Test
+  void twoRelaysPublishEveryEntryExactlyOnce(AwsEndpoint aws) {
+    try (OutboxFixture fixture =
+        new OutboxFixture(aws, "insights", "chat-events", "chat-handler")) {
+      List<EventEnvelope> written =
+          IntStream.range(0, EVENTS)
+              .mapToObj(i -> EventSamples.of("classification.performed.v1"))
+              .toList();
+      for (int from = 0; from < EVENTS; from += 20) {
+        fixture.outbox.write(List.of(), written.subList(from, from + 20));
+      }
+      EventBridgePublisher publisher =
+          fixture.publisher(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)));
+      OutboxRelay a = relay(fixture, publisher, "relay-a");
+      OutboxRelay b = relay(fixture, publisher, "relay-b");
+
+      a.start();
+      b.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> fixture.outboxItems().isEmpty());
+      a.stop();
+      b.stop();
+
+      List<String> sent = fixture.faults.calls().stream().flatMap(List::stream).toList();
+      assertThat(sent).hasSize(EVENTS).doesNotHaveDuplicates();
+      List<Message> received = AwsResources.receive(fixture.sqs, fixture.queue.url(), EVENTS);
+      assertThat(received)
+          .extracting(AwsResources::detailEventId)
+          .containsExactlyInAnyOrderElementsOf(
+              written.stream().map(e -> e.eventId().toString()).toList());
+    }
+  }
+
+  private static OutboxRelay relay(
+      OutboxFixture fixture, EventBridgePublisher publisher, String id) {
+    return fixture.relay(
+        publisher,
+        new OutboxRelaySettings(
+            fixture.outboxTable,
+            id,
+            Duration.ofMillis(20),
+            5,
+            Duration.ofSeconds(30),
+            new RetryPolicy(5, Duration.ofMillis(50), Duration.ofMillis(200)),
+            Duration.ofSeconds(5),
+            1000));
+  }
+}

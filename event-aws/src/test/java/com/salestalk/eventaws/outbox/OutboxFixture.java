@@ -1,0 +1,106 @@
+package com.salestalk.eventaws.outbox;
+
+import com.salestalk.awsemulator.AwsEndpoint;
+import com.salestalk.eventaws.publish.EventBridgePublisher;
+import com.salestalk.eventaws.publish.PublishMetrics;
+import com.salestalk.eventaws.publish.PublisherSettings;
+import com.salestalk.eventaws.publish.RetryPolicy;
+import com.salestalk.eventaws.support.AwsResources;
+import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
+import com.salestalk.eventaws.support.EventBridgeFaults;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
+import com.salestalk.eventcontracts.validation.EventValidator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * For the outbox ITs: an outbox table and its {@link Outbox}, a bus whose rule sends one producer's
+ * events to a queue with DLQ, and an EventBridge client with {@link EventBridgeFaults} (failed
+ * entries go to a bus without rules).
+ */
+final class OutboxFixture implements AutoCloseable {
+
+  final String bus = AwsResources.unique("salestalk");
+  final String blackhole = AwsResources.unique("blackhole");
+  final String outboxTable = AwsResources.unique("local-outbox");
+  final EventBridgeFaults faults = new EventBridgeFaults(blackhole);
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final PublishMetrics metrics = new PublishMetrics(registry, EventCatalog.standard());
+  final EventBridgeClient events;
+  final SqsClient sqs;
+  final DynamoDbClient dynamo;
+  final QueueWithDlq queue;
+  final Outbox outbox;
+
+  /**
+   * @param queueName the consumer queue's base name
+   * @param rule the rule's name
+   * @param producer the source whose events the rule routes, e.g. {@code tenant-onboard}
+   */
+  OutboxFixture(AwsEndpoint aws, String queueName, String rule, String producer) {
+    events =
+        aws.configure(EventBridgeClient.builder())
+            .overrideConfiguration(c -> c.addExecutionInterceptor(faults))
+            .build();
+    sqs = aws.configure(SqsClient.builder()).build();
+    dynamo = aws.configure(DynamoDbClient.builder()).build();
+    AwsResources.createOutboxTable(dynamo, outboxTable);
+    events.createEventBus(b -> b.name(blackhole));
+    queue = AwsResources.createQueueWithDlq(sqs, AwsResources.unique(queueName), 3, 30);
+    AwsResources.routeToQueue(
+        events, bus, rule, "{\"source\":[\"salestalk." + producer + "\"]}", queue.arn());
+    outbox = new Outbox(dynamo, outboxTable, EventValidator.strict(), metrics, Clock.systemUTC());
+  }
+
+  /** A publisher to the bus, retrying within a call as {@code retry} says. */
+  EventBridgePublisher publisher(RetryPolicy retry) {
+    return new EventBridgePublisher(
+        events, new PublisherSettings(bus, retry), EventValidator.strict(), registry);
+  }
+
+  /** A relay on the outbox table with the system clock. */
+  OutboxRelay relay(EventBridgePublisher publisher, OutboxRelaySettings settings) {
+    return new OutboxRelay(dynamo, publisher, settings, metrics, registry, Clock.systemUTC());
+  }
+
+  /** Every item of the outbox table, read consistently. */
+  List<Map<String, AttributeValue>> outboxItems() {
+    return dynamo.scan(b -> b.tableName(outboxTable).consistentRead(true)).items();
+  }
+
+  /** A table with hash key {@code tenantId} for the service's own writes; returns its name. */
+  String createTenantsTable() {
+    String table = AwsResources.unique("local-tenants");
+    AwsResources.createTable(dynamo, table, "tenantId");
+    return table;
+  }
+
+  /** The service's own write beside the outbox entry: a tenant item. */
+  static TransactWriteItem tenantPut(String table, String tenantId) {
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(table)
+                .item(
+                    Map.of(
+                        "tenantId", AttributeValue.fromS(tenantId),
+                        "name", AttributeValue.fromS("Acme " + tenantId)))
+                .build())
+        .build();
+  }
+
+  @Override
+  public void close() {
+    events.close();
+    sqs.close();
+    dynamo.close();
+  }
+}

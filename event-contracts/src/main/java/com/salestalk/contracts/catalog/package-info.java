@@ -1,4 +1,0 @@
-/**
- * The event catalog: which event types exist, who produces and consumes them, and their revisions.
- */
-package com.salestalk.contracts.catalog;

@@ -1,4 +1,0 @@
-/**
- * The {@code salestalk events} command line: validate event files, print samples, list the catalog.
- */
-package com.salestalk.contracts.cli;

@@ -1,5 +1,0 @@
-/**
- * The operational metrics every SalesTalk app emits: one list that apps, alarms and dashboards
- * share.
- */
-package com.salestalk.contracts.metrics;

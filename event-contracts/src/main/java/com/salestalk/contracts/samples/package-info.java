@@ -1,2 +1,0 @@
-/** Valid sample events of every catalog type, for tests, fixtures and the command line. */
-package com.salestalk.contracts.samples;

@@ -1,2 +1,0 @@
-/** Who may call an endpoint: admin bearer tokens, tenant API keys resolved to a tenant id. */
-package com.salestalk.service.auth;

@@ -1,2 +1,0 @@
-/** HTTP Idempotency-Key handling on the shared idempotency table. */
-package com.salestalk.service.idempotency;

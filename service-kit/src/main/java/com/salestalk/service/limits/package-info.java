@@ -1,2 +1,0 @@
-/** Request limits and strict JSON reading: body size, nesting depth, unknown fields, coercions. */
-package com.salestalk.service.limits;

@@ -1,2 +1,0 @@
-/** RFC 9457 problem+json responses for every error a SalesTalk service returns. */
-package com.salestalk.service.problem;

@@ -1,0 +1,4 @@
+/**
+ * Default wiring of a producer's properties to the stack outputs {@code ./salestalk up} provides.
+ */
+package com.salestalk.servicekit.defaults;

@@ -1,0 +1,2 @@
+/** HTTP Idempotency-Key handling on the shared idempotency table. */
+package com.salestalk.servicekit.idempotency;

@@ -1,2 +1,0 @@
-/** A small application the service-kit tests run over HTTP. */
-package com.salestalk.service.testapp;

@@ -1,0 +1,149 @@
+package com.salestalk.servicekit.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.salestalk.awsemulator.AwsEmulatorTest;
+import com.salestalk.awsemulator.AwsEndpoint;
+import com.salestalk.servicekit.problem.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** HTTP idempotency records on a real DynamoDB table (the emulator). */
+@AwsEmulatorTest
+class HttpIdempotencyIT {
+
+  private static final String TABLE = "it-" + UUID.randomUUID() + "-idempotency";
+  private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+  private static DynamoDbClient dynamoDb;
+
+  @BeforeAll
+  static void table(AwsEndpoint aws) {
+    dynamoDb = aws.configure(DynamoDbClient.builder()).build();
+    dynamoDb.createTable(
+        b ->
+            b.tableName(TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    a -> a.attributeName("key").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("key").keyType(KeyType.HASH)));
+  }
+
+  @AfterAll
+  static void close() {
+    dynamoDb.close();
+  }
+
+  private static HttpIdempotency at(Instant now) {
+    return new HttpIdempotency(
+        dynamoDb, TABLE, Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  private static void commit(TransactWriteItem item) {
+    dynamoDb.transactWriteItems(b -> b.transactItems(List.of(item)));
+  }
+
+  private static IdempotencyKey newKey(HttpIdempotency idempotency) {
+    return idempotency.key("svc", "admin", "k-" + UUID.randomUUID());
+  }
+
+  @Test
+  void aNewKeyHasNoPriorResult() {
+    HttpIdempotency idempotency = at(NOW);
+    assertThat(idempotency.priorResult(newKey(idempotency), "h1")).isEmpty();
+  }
+
+  @Test
+  void aClaimedKeyReturnsItsResultForTheSameBody() {
+    HttpIdempotency idempotency = at(NOW);
+    IdempotencyKey key = newKey(idempotency);
+    commit(idempotency.claim(key, "h1", "tenant-1"));
+
+    assertThat(idempotency.priorResult(key, "h1")).contains("tenant-1");
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(b -> b.tableName(TABLE).key(Map.of("key", AttributeValue.fromS(key.value()))))
+            .item();
+    assertThat(item.get("status").s()).isEqualTo("DONE");
+    assertThat(item.get("expiresAtEpoch").n())
+        .isEqualTo(Long.toString(NOW.getEpochSecond() + 24 * 3600));
+  }
+
+  @Test
+  void aClaimedKeyWithAnotherBodyIsAProblem() {
+    HttpIdempotency idempotency = at(NOW);
+    IdempotencyKey key = newKey(idempotency);
+    commit(idempotency.claim(key, "h1", "tenant-1"));
+
+    assertThatThrownBy(() -> idempotency.priorResult(key, "h2"))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageStartingWith("422 https://salestalk.dev/problems/idempotency-key-reused:");
+  }
+
+  @Test
+  void aSecondClaimOfALiveKeyCancelsItsTransaction() {
+    HttpIdempotency idempotency = at(NOW);
+    IdempotencyKey key = newKey(idempotency);
+    commit(idempotency.claim(key, "h1", "tenant-1"));
+
+    assertThatThrownBy(() -> commit(idempotency.claim(key, "h1", "tenant-2")))
+        .isInstanceOf(TransactionCanceledException.class);
+    assertThat(idempotency.priorResult(key, "h1")).contains("tenant-1");
+  }
+
+  @Test
+  void anExpiredKeyIsAbsentAndCanBeClaimedAgain() {
+    HttpIdempotency first = at(NOW);
+    IdempotencyKey key = newKey(first);
+    commit(first.claim(key, "h1", "tenant-1"));
+
+    HttpIdempotency dayAfter = at(NOW.plus(Duration.ofHours(24)).plusSeconds(1));
+    assertThat(dayAfter.priorResult(key, "h2")).isEmpty();
+    commit(dayAfter.claim(key, "h2", "tenant-2"));
+    assertThat(dayAfter.priorResult(key, "h2")).contains("tenant-2");
+  }
+
+  @Test
+  void keysAreScopedByServiceAndPrincipal() {
+    HttpIdempotency idempotency = at(NOW);
+    assertThat(idempotency.key("tenant-onboard", "admin", "abc").value())
+        .isEqualTo("http#tenant-onboard#admin#abc");
+    assertThat(idempotency.key("chat-handler", "tenant-x", "abc").value())
+        .isEqualTo("http#chat-handler#tenant-x#abc");
+  }
+
+  @Test
+  void malformedKeysAreRefused() {
+    HttpIdempotency idempotency = at(NOW);
+    for (String bad : new String[] {"", "has space", "x".repeat(256), "ünicode", null}) {
+      assertThatThrownBy(() -> idempotency.key("svc", "admin", bad))
+          .as(String.valueOf(bad))
+          .isInstanceOf(ProblemException.class)
+          .hasMessage(
+              "400 https://salestalk.dev/problems/invalid-parameter: Invalid Idempotency-Key:"
+                  + " must be 1 to 255 printable ASCII characters without spaces");
+    }
+    assertThat(idempotency.key("svc", "admin", "x".repeat(255)).value()).endsWith("x".repeat(255));
+  }
+
+  @Test
+  void hashIsSha256Hex() {
+    assertThat(HttpIdempotency.hash("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+}

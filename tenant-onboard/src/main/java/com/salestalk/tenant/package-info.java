@@ -1,2 +1,0 @@
-/** The tenant-onboard service: the tenant admin API of SalesTalk. */
-package com.salestalk.tenant;

@@ -1,2 +1,0 @@
-/** Creating, reading and listing tenants, and announcing new ones with tenant.provisioned.v1. */
-package com.salestalk.tenant.tenants;

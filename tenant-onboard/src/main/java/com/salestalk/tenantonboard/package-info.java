@@ -1,0 +1,2 @@
+/** The tenant-onboard service: the tenant admin API of SalesTalk. */
+package com.salestalk.tenantonboard;

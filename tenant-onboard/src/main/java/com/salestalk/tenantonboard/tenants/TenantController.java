@@ -1,0 +1,221 @@
+package com.salestalk.tenantonboard.tenants;
+
+import com.salestalk.eventcontracts.envelope.Flow;
+import com.salestalk.eventcontracts.envelope.TenantId;
+import com.salestalk.servicekit.auth.AdminApi;
+import com.salestalk.servicekit.idempotency.HttpIdempotency;
+import com.salestalk.servicekit.problem.Problem;
+import com.salestalk.servicekit.problem.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tenant admin API (docs/ARCHITECTURE.md#http-apis): create, get, list. Admin bearer token
+ * only.
+ */
+@RestController
+@AdminApi
+@RequestMapping(path = TenantController.BASE, produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Tenants", description = "Tenant administration (admin bearer token)")
+@SecurityRequirement(name = "adminToken")
+class TenantController {
+
+  static final String BASE = "/api/v1/tenants";
+  static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+  private final TenantRequests requests;
+  private final TenantProvisioning provisioning;
+  private final TenantStore store;
+  private final TenantsProperties properties;
+
+  TenantController(
+      TenantRequests requests,
+      TenantProvisioning provisioning,
+      TenantStore store,
+      TenantsProperties properties) {
+    this.requests = requests;
+    this.provisioning = provisioning;
+    this.store = store;
+    this.properties = properties;
+  }
+
+  @Operation(
+      summary = "Create a tenant",
+      description =
+          "Creates the tenant and announces it with tenant.provisioned.v1. The response carries"
+              + " the tenant's API key; it is shown only here and stored only as a SHA-256 hash."
+              + " With an Idempotency-Key, a retry with the same body answers 200 with the same"
+              + " tenant (without the key) and emits no second event; the same key with another"
+              + " body is a 422.")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      headers = @Header(name = "Location", description = "URL of the new tenant"),
+      content = @Content(schema = @Schema(implementation = CreatedTenantView.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "Replayed: the tenant an earlier request with this Idempotency-Key created",
+      headers = {
+        @Header(name = "Location", description = "URL of the tenant"),
+        @Header(name = REPLAYED_HEADER, description = "true")
+      },
+      content = @Content(schema = @Schema(implementation = TenantView.class)))
+  @ProblemResponses.Create
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Object> create(
+      @RequestBody CreateTenantRequest body,
+      @Parameter(
+              in = ParameterIn.HEADER,
+              description =
+                  "Makes retries safe: 1 to 255 printable ASCII characters, remembered for 24 h")
+          @RequestHeader(name = HttpIdempotency.HEADER, required = false)
+          String idempotencyKey,
+      @Parameter(hidden = true) Flow flow) {
+    NewTenant request = requests.validate(body);
+    TenantProvisioning.Outcome outcome = provisioning.create(request, idempotencyKey, flow);
+    URI location = URI.create(BASE + "/" + outcome.tenant().id().value());
+    if (outcome instanceof TenantProvisioning.Created created) {
+      return ResponseEntity.created(location)
+          .body(CreatedTenantView.of(created.tenant(), created.apiKey()));
+    }
+    return ResponseEntity.ok()
+        .location(location)
+        .header(REPLAYED_HEADER, "true")
+        .body(TenantView.of(outcome.tenant()));
+  }
+
+  @Operation(summary = "Get a tenant")
+  @ApiResponse(responseCode = "200", description = "The tenant")
+  @ProblemResponses.Read
+  @GetMapping("/{tenantId}")
+  TenantView get(@PathVariable String tenantId) {
+    Optional<TenantId> id;
+    try {
+      id = Optional.of(TenantId.of(tenantId));
+    } catch (IllegalArgumentException e) {
+      id = Optional.empty();
+    }
+    return id.flatMap(store::find)
+        .map(TenantView::of)
+        .orElseThrow(() -> ProblemException.notFound("No tenant with id " + tenantId));
+  }
+
+  @Operation(
+      summary = "List tenants",
+      description =
+          "Pages through all tenants in table order (a DynamoDB Scan). Pass nextPageToken as"
+              + " pageToken to get the next page; the last page has no nextPageToken.")
+  @ApiResponse(responseCode = "200", description = "A page of tenants")
+  @ProblemResponses.Read
+  @GetMapping
+  TenantPage list(
+      @Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "20") int size,
+      @Parameter(description = "nextPageToken of the previous page") @RequestParam(required = false)
+          String pageToken) {
+    if (size < 1 || size > properties.maxPageSize()) {
+      throw ProblemException.invalidParameter(
+          "size", "must be between 1 and " + properties.maxPageSize());
+    }
+    TenantId after = null;
+    if (pageToken != null) {
+      after =
+          TenantStore.PageTokens.decode(pageToken)
+              .orElseThrow(
+                  () ->
+                      ProblemException.invalidParameter(
+                          "pageToken", "is not a token this API issued"));
+    }
+    TenantStore.Page page = store.page(size, after);
+    return new TenantPage(
+        page.tenants().stream().map(TenantView::of).toList(), page.nextPageToken());
+  }
+
+  /** Documentation-only: the problem responses of each operation. */
+  static final class ProblemResponses {
+    private ProblemResponses() {}
+
+    @ApiResponse(
+        responseCode = "400",
+        description = "Malformed JSON, JSON over a limit, or an invalid header",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+        responseCode = "401",
+        description = "Missing or invalid admin token",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+        responseCode = "413",
+        description = "Body over the size limit",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+        responseCode = "415",
+        description = "Content-Type is not application/json",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+        responseCode = "422",
+        description =
+            "Invalid field (errors[] names each), or Idempotency-Key reused with another body",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @interface Create {}
+
+    @ApiResponse(
+        responseCode = "400",
+        description = "Invalid query parameter",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+        responseCode = "401",
+        description = "Missing or invalid admin token",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+        responseCode = "404",
+        description = "No such tenant",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @interface Read {}
+  }
+}

@@ -1,0 +1,25 @@
+package com.salestalk.tenantonboard.tenants;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The tenants feature.
+ *
+ * @param table the tenants table (default: the stack output, else {@code local-tenants})
+ * @param defaultRegion region of a tenant created without one
+ * @param defaultCurrency currency of a tenant created without one
+ * @param defaultTimezone time zone of a tenant created without one
+ * @param maxPageSize largest {@code size} of a list page
+ */
+@ConfigurationProperties(TenantsProperties.PREFIX)
+record TenantsProperties(
+    @DefaultValue("local-tenants") String table,
+    @DefaultValue("us-east-1") String defaultRegion,
+    @DefaultValue("USD") String defaultCurrency,
+    @DefaultValue("UTC") String defaultTimezone,
+    @DefaultValue("100") int maxPageSize) {
+
+  /** Property prefix. */
+  static final String PREFIX = "salestalk.tenants";
+}
