@@ -1,0 +1,87 @@
+package com.salestalk.testsupport;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A tiny HTTP client for tests against a service running on a local port (a
+ * {@code @LocalServerPort}): plain and chunked bodies, headers as name/value pairs, JSON replies.
+ */
+public final class Http {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String base;
+
+  /** A client for {@code http://127.0.0.1:port}. */
+  public Http(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** A response with its body parsed when it is JSON. */
+  public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+    /** The parsed body. */
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    /** The first value of a header, or null. */
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /** Sends a request; headers alternate name, value. */
+  public Reply send(String method, String path, String body, String... headers) {
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+    return send(method, path, publisher, headers);
+  }
+
+  /** Sends text as a stream of unknown length (chunked, no Content-Length). */
+  public Reply sendChunked(String method, String path, String body, String... headers) {
+    return sendChunked(method, path, body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  /** Sends a body as a stream of unknown length (chunked, no Content-Length). */
+  public Reply sendChunked(String method, String path, byte[] body, String... headers) {
+    return send(
+        method,
+        path,
+        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+        headers);
+  }
+
+  private Reply send(
+      String method, String path, HttpRequest.BodyPublisher publisher, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.headers().map(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
