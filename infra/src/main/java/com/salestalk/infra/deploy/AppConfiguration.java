@@ -8,16 +8,24 @@ import java.util.function.Function;
  * The app configuration derived from stack outputs: every output {@code SomeThingName} becomes
  * {@code salestalk.aws.some-thing-name}; an output {@code XUrl} with a sibling {@code XName} (a
  * queue) gets the URL the endpoint really serves, resolved by name, because stack outputs carry the
- * canonical AWS form even on an emulator.
+ * canonical AWS form even on an emulator. Test support applies the same mapping, so tests see what
+ * {@code ./salestalk up} passes.
  */
-final class AppConfiguration {
+public final class AppConfiguration {
 
   /** Prefix of every property, the apps' {@code @ConfigurationProperties} root. */
-  static final String PREFIX = "salestalk.aws.";
+  public static final String PREFIX = "salestalk.aws.";
 
   private AppConfiguration() {}
 
-  static Map<String, String> properties(
+  /**
+   * The app properties for stack outputs.
+   *
+   * @param outputs the stack outputs, by output name
+   * @param queueUrlByName the URL the endpoint serves for a queue name
+   * @return {@code salestalk.aws.*} properties, in output order
+   */
+  public static Map<String, String> properties(
       Map<String, String> outputs, Function<String, String> queueUrlByName) {
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> o : outputs.entrySet()) {

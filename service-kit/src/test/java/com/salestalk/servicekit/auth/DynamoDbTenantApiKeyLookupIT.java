@@ -5,41 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventcontracts.envelope.TenantId;
+import com.salestalk.testsupport.AwsResources;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The API-key lookup through the tenants table's {@code apiKeyHash-index}, on the emulator. */
 @AwsEmulatorTest
 class DynamoDbTenantApiKeyLookupIT {
 
-  private static final String TABLE = "it-" + UUID.randomUUID() + "-tenants";
+  private static final String TABLE = AwsResources.unique("it-tenants");
   private static DynamoDbClient dynamoDb;
 
   @BeforeAll
   static void table(AwsEndpoint aws) {
     dynamoDb = aws.configure(DynamoDbClient.builder()).build();
-    dynamoDb.createTable(
-        b ->
-            b.tableName(TABLE)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    a -> a.attributeName("tenantId").attributeType(ScalarAttributeType.S),
-                    a -> a.attributeName("apiKeyHash").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("tenantId").keyType(KeyType.HASH))
-                .globalSecondaryIndexes(
-                    g ->
-                        g.indexName("apiKeyHash-index")
-                            .keySchema(k -> k.attributeName("apiKeyHash").keyType(KeyType.HASH))
-                            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    AwsResources.createTenantsTable(dynamoDb, TABLE);
   }
 
   @AfterAll

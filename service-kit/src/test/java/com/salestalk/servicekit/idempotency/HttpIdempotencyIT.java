@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.servicekit.problem.ProblemException;
+import com.salestalk.testsupport.AwsResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -28,20 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 @AwsEmulatorTest
 class HttpIdempotencyIT {
 
-  private static final String TABLE = "it-" + UUID.randomUUID() + "-idempotency";
+  private static final String TABLE = AwsResources.unique("it-idempotency");
   private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
   private static DynamoDbClient dynamoDb;
 
   @BeforeAll
   static void table(AwsEndpoint aws) {
     dynamoDb = aws.configure(DynamoDbClient.builder()).build();
-    dynamoDb.createTable(
-        b ->
-            b.tableName(TABLE)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    a -> a.attributeName("key").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("key").keyType(KeyType.HASH)));
+    AwsResources.createIdempotencyTable(dynamoDb, TABLE);
   }
 
   @AfterAll

@@ -3,19 +3,22 @@ package com.salestalk.servicekit.testapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salestalk.servicekit.auth.ApiKeys;
-import com.salestalk.servicekit.testing.Http;
-import com.salestalk.servicekit.testing.Http.Reply;
+import com.salestalk.testsupport.Http;
+import com.salestalk.testsupport.Http.Reply;
+import com.salestalk.testsupport.ServiceIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** Every service-kit behaviour over real HTTP against the test application. */
-@SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ServiceKitHttpTest {
+/**
+ * Every service-kit behaviour over real HTTP against the test application, configured for a
+ * deployed stack as a service is.
+ */
+@ServiceIntegrationTest(classes = TestApp.class)
+class ServiceKitHttpIT {
 
   private static final String JSON = "application/json";
   private static final String PROBLEM = "application/problem+json";

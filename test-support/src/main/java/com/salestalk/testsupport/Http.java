@@ -1,4 +1,4 @@
-package com.salestalk.servicekit.testing;
+package com.salestalk.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A tiny HTTP client for tests against a service running on a local port; shared through the test
- * jar.
+ * A tiny HTTP client for tests against a service running on a local port (a
+ * {@code @LocalServerPort}): plain and chunked bodies, headers as name/value pairs, JSON replies.
  */
 public final class Http {
 

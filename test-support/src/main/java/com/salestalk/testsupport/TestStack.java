@@ -1,0 +1,184 @@
+package com.salestalk.testsupport;
+
+import com.salestalk.awsemulator.AwsEndpoint;
+import com.salestalk.infra.deploy.DeployResult;
+import com.salestalk.infra.deploy.StackDeployer;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * {@code infra/template.yaml} deployed into the emulator under a unique environment name with
+ * {@link StackDeployer} (as {@code ./salestalk up} deploys it), plus a {@link Tap}: a queue with a
+ * rule that receives every SalesTalk event on the stack's bus.
+ *
+ * <p>{@link ServiceIntegrationTest} deploys one per test class and gives it to the test as a bean;
+ * tests without Spring call {@link #deploy(AwsEndpoint)} themselves.
+ */
+public final class TestStack implements AutoCloseable {
+
+  /** Event pattern of the tap's rule: every event a SalesTalk service publishes. */
+  static final String TAP_PATTERN = "{\"source\": [{\"prefix\": \"salestalk.\"}]}";
+
+  private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(120);
+
+  private final AwsEndpoint aws;
+  private final String env;
+  private final Map<String, String> outputs;
+  private final SqsClient sqs;
+  private final Tap tap;
+
+  private TestStack(
+      AwsEndpoint aws, String env, Map<String, String> outputs, SqsClient sqs, Tap tap) {
+    this.aws = aws;
+    this.env = env;
+    this.outputs = outputs;
+    this.sqs = sqs;
+    this.tap = tap;
+  }
+
+  /**
+   * Deploys the repository's template (found from the working directory upwards) under a fresh
+   * environment name and adds the tap.
+   *
+   * @param aws the endpoint
+   * @return the deployed stack; close it to release its SQS client
+   */
+  public static TestStack deploy(AwsEndpoint aws) {
+    return deploy(aws, StackTemplate.find());
+  }
+
+  /**
+   * Deploys a template under a fresh environment name and adds the tap.
+   *
+   * @param aws the endpoint
+   * @param template the CloudFormation template
+   * @return the deployed stack; close it to release its SQS client
+   */
+  public static TestStack deploy(AwsEndpoint aws, Path template) {
+    String env = "t" + UUID.randomUUID().toString().substring(0, 8);
+    DeployResult result;
+    try (CloudFormationClient cloudFormation =
+            aws.configure(CloudFormationClient.builder()).build();
+        CloudWatchClient cloudWatch = aws.configure(CloudWatchClient.builder()).build()) {
+      result =
+          new StackDeployer(
+                  cloudFormation,
+                  cloudWatch,
+                  null,
+                  DEPLOY_TIMEOUT,
+                  new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
+              .deploy(
+                  "salestalk-" + env,
+                  template,
+                  Map.of("EnvironmentName", env, "EventBusName", "salestalk-" + env),
+                  null);
+    }
+    SqsClient sqs = aws.configure(SqsClient.builder()).build();
+    Tap tap = addTap(aws, sqs, env, result.outputs().get("BusName"));
+    return new TestStack(aws, env, result.outputs(), sqs, tap);
+  }
+
+  /** A queue {@code {env}-tap} and a rule sending every SalesTalk event on the bus to it. */
+  private static Tap addTap(AwsEndpoint aws, SqsClient sqs, String env, String bus) {
+    String url = sqs.createQueue(b -> b.queueName(env + "-tap")).queueUrl();
+    String queueArn = AwsResources.arn(sqs, url);
+    String rule = env + "-tap-all";
+    try (EventBridgeClient events = aws.configure(EventBridgeClient.builder()).build()) {
+      String ruleArn =
+          events.putRule(b -> b.name(rule).eventBusName(bus).eventPattern(TAP_PATTERN)).ruleArn();
+      sqs.setQueueAttributes(
+          b ->
+              b.queueUrl(url)
+                  .attributes(Map.of(QueueAttributeName.POLICY, sendPolicy(queueArn, ruleArn))));
+      events.putTargets(
+          b -> b.rule(rule).eventBusName(bus).targets(t -> t.id("tap").arn(queueArn)));
+    }
+    return new Tap(sqs, url);
+  }
+
+  /** Lets the rule (and only it) send to the queue, as the template's queue policies do. */
+  private static String sendPolicy(String queueArn, String ruleArn) {
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Principal\":{\"Service\":\"events.amazonaws.com\"},"
+        + "\"Action\":\"sqs:SendMessage\",\"Resource\":\""
+        + queueArn
+        + "\",\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\""
+        + ruleArn
+        + "\"}}}]}";
+  }
+
+  /** The endpoint the stack lives on. */
+  public AwsEndpoint aws() {
+    return aws;
+  }
+
+  /** The environment name: the prefix of every table and queue of the stack. */
+  public String env() {
+    return env;
+  }
+
+  /** The stack outputs by output name, in template order. */
+  public Map<String, String> outputs() {
+    return outputs;
+  }
+
+  /**
+   * One stack output, e.g. {@code output("TenantsTableName")}.
+   *
+   * @throws IllegalArgumentException when the stack has no such output
+   */
+  public String output(String name) {
+    String value = outputs.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("no stack output " + name + " in " + outputs.keySet());
+    }
+    return value;
+  }
+
+  /** The bus (output {@code BusName}). */
+  public String bus() {
+    return output("BusName");
+  }
+
+  /** The URL the endpoint serves for a consumer's queue, e.g. {@code queueUrl("analytics")}. */
+  public String queueUrl(String consumer) {
+    return sqs.getQueueUrl(b -> b.queueName(env + "-" + consumer + "-queue")).queueUrl();
+  }
+
+  /** Receives and deletes every message now in a queue. */
+  public List<Message> drain(String queueUrl) {
+    return AwsResources.drain(sqs, queueUrl);
+  }
+
+  /** The queue that receives every SalesTalk event on the bus. */
+  public Tap tap() {
+    return tap;
+  }
+
+  /**
+   * What {@code ./salestalk up} passes to a service for this stack: the endpoint, region and
+   * credentials for Spring Cloud AWS, and every output as {@code salestalk.aws.<kebab-case-name>}.
+   */
+  public Map<String, String> applicationProperties() {
+    return StackProperties.of(
+        aws, outputs, name -> sqs.getQueueUrl(b -> b.queueName(name)).queueUrl());
+  }
+
+  /** Releases the SQS client; the stack stays (the emulator is reset between test classes). */
+  @Override
+  public void close() {
+    sqs.close();
+  }
+}
