@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  * Handles one SQS message body the way every SalesTalk consumer must (docs/ARCHITECTURE.md:
  * envelope, reliability): unwraps the EventBridge event ({@code detail-type}, {@code source},
  * {@code detail}), validates {@code detail} as a tolerant reader, checks that {@code detail-type}
- * and {@code source} agree with it, takes the idempotency lease {@code {consumer}#{eventId}},
- * dispatches to the handler of the eventType and marks the event done.
+ * and {@code source} agree with it, takes the dedupe lease {@code {consumer}#{eventId}}, dispatches
+ * to the handler of the eventType and marks the event done.
  *
  * <p>Outcomes: {@link Status#PROCESSED}; {@link Status#DUPLICATE} (already done, handler not
  * called); {@link Status#INVALID} (belongs in the DLQ). A failing handler releases the lease and
@@ -35,60 +35,50 @@ public final class EventConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
 
-  private final ConsumerSettings settings;
+  private final String consumer;
   private final EventHandlers handlers;
-  private final EventValidator validator;
-  private final IdempotencyStore idempotency;
+  private final EventValidator validator = EventValidator.tolerant();
+  private final DedupeStore dedupe;
   private final ConsumeMetrics metrics;
   private final PublishMetrics tags;
   private final EnvelopeReader reader = new EnvelopeReader(EventCatalog.standard());
   private final Clock clock;
 
   /**
-   * A consumer that dedupes in the DynamoDB idempotency table.
+   * A consumer that dedupes in the DynamoDB table {@link ConsumerProperties#dedupeTable()}.
    *
-   * @param settings consumer name, table, lease and retention
-   * @param handlers the handlers by eventType
-   * @param validator a tolerant validator
+   * @param properties consumer name, dedupe table, lease and retention
+   * @param handlers the handlers by event type
    * @param dynamo the DynamoDB client
    * @param registry where the consume metrics go
    * @param clock the time source for leases and latency
    */
   public EventConsumer(
-      ConsumerSettings settings,
+      ConsumerProperties properties,
       EventHandlers handlers,
-      EventValidator validator,
       DynamoDbClient dynamo,
       MeterRegistry registry,
       Clock clock) {
-    this(
-        settings,
-        handlers,
-        validator,
-        new DynamoDbIdempotencyStore(dynamo, settings, clock),
-        registry,
-        clock);
+    this(properties, handlers, new DynamoDbDedupeStore(dynamo, properties, clock), registry, clock);
   }
 
   EventConsumer(
-      ConsumerSettings settings,
+      ConsumerProperties properties,
       EventHandlers handlers,
-      EventValidator validator,
-      IdempotencyStore idempotency,
+      DedupeStore dedupe,
       MeterRegistry registry,
       Clock clock) {
-    this.settings = Objects.requireNonNull(settings, "settings");
+    this.consumer = properties.name();
     this.handlers = Objects.requireNonNull(handlers, "handlers");
-    this.validator = Objects.requireNonNull(validator, "validator");
-    this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
-    this.metrics = new ConsumeMetrics(registry, settings.consumer());
+    this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
+    this.metrics = new ConsumeMetrics(registry, consumer);
     this.tags = new PublishMetrics(registry, EventCatalog.standard());
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** The consumer's name. */
   public String consumer() {
-    return settings.consumer();
+    return consumer;
   }
 
   /**
@@ -147,7 +137,7 @@ public final class EventConsumer {
       return invalid(
           eventId,
           eventType,
-          "consumer " + settings.consumer() + " has no handler for event type " + eventType);
+          "consumer " + consumer + " has no handler for event type " + eventType);
     }
     EventEnvelope event;
     try {
@@ -155,11 +145,11 @@ public final class EventConsumer {
     } catch (RuntimeException e) {
       return invalid(eventId, eventType, "cannot read the envelope: " + e.getMessage());
     }
-    String key = settings.consumer() + "#" + eventId;
-    switch (idempotency.claim(key)) {
+    String key = consumer + "#" + eventId;
+    switch (dedupe.claim(key)) {
       case DONE -> {
         metrics.duplicate(eventType);
-        LOG.debug("{}: duplicate {} skipped", settings.consumer(), key);
+        LOG.debug("{}: duplicate {} skipped", consumer, key);
         return new ConsumeOutcome(Status.DUPLICATE, eventId, eventType, null);
       }
       case BUSY -> throw new EventInProgressException(key);
@@ -170,15 +160,15 @@ public final class EventConsumer {
     try {
       handler.handle(event);
     } catch (Exception e) {
-      idempotency.release(key);
+      dedupe.release(key);
       metrics.failed(eventType);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       throw new EventHandlingException(
-          settings.consumer() + " failed to handle " + eventType + " " + eventId + ": " + e, e);
+          consumer + " failed to handle " + eventType + " " + eventId + ": " + e, e);
     }
-    idempotency.complete(key);
+    dedupe.complete(key);
     metrics.processed(eventType, Duration.between(event.timestamp(), clock.instant()));
     return new ConsumeOutcome(Status.PROCESSED, eventId, eventType, null);
   }
@@ -186,7 +176,7 @@ public final class EventConsumer {
   private ConsumeOutcome invalid(String eventId, String eventType, String reason) {
     String tag = tags.eventTypeTag(eventType);
     metrics.invalid(tag);
-    LOG.warn("{}: invalid message (event {}): {}", settings.consumer(), eventId, reason);
+    LOG.warn("{}: invalid message (event {}): {}", consumer, eventId, reason);
     return new ConsumeOutcome(Status.INVALID, eventId, tag, reason);
   }
 

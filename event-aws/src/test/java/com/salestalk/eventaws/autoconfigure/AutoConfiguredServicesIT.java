@@ -31,13 +31,13 @@ class AutoConfiguredServicesIT {
   void anOutboxWriteInOneServiceIsHandledByAnotherThroughPropertiesAlone(AwsEndpoint aws) {
     String bus = AwsResources.unique("salestalk");
     String outboxTable = AwsResources.unique("local-outbox");
-    String idempotencyTable = AwsResources.unique("local-idempotency");
+    String dedupeTable = AwsResources.unique("local-idempotency");
     QueueWithDlq queue;
     try (EventBridgeClient events = aws.configure(EventBridgeClient.builder()).build();
         SqsClient sqs = aws.configure(SqsClient.builder()).build();
         DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder()).build()) {
       AwsResources.createOutboxTable(dynamo, outboxTable);
-      AwsResources.createIdempotencyTable(dynamo, idempotencyTable);
+      AwsResources.createIdempotencyTable(dynamo, dedupeTable);
       queue = AwsResources.createQueueWithDlq(sqs, AwsResources.unique("analytics"), 3, 5);
       AwsResources.routeToQueue(
           events, bus, "analytics", "{\"detail-type\":[\"tenant.provisioned.v1\"]}", queue.arn());
@@ -57,8 +57,8 @@ class AutoConfiguredServicesIT {
     base.withPropertyValues(
             "salestalk.consumer.name=analytics",
             "salestalk.consumer.queue=" + queue.url(),
-            "salestalk.consumer.idempotency-table=" + idempotencyTable,
-            "salestalk.consumer.poll-timeout=1s")
+            "salestalk.consumer.dedupe-table=" + dedupeTable,
+            "spring.cloud.aws.sqs.listener.poll-timeout=1s")
         .withBean(
             EventHandlers.class,
             () -> EventHandlers.builder().on("tenant.provisioned.v1", handled::add).build())

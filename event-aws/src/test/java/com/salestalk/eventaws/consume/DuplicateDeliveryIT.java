@@ -42,7 +42,7 @@ class DuplicateDeliveryIT {
               fixture.counter("salestalk.consume.processed", "aggregation", "metrics.ingested.v1"))
           .isEqualTo(1);
       assertThat(fixture.inQueue(fixture.queue.dlqUrl())).isZero();
-      Map<String, AttributeValue> record = fixture.idempotencyRecord("aggregation", event);
+      Map<String, AttributeValue> record = fixture.dedupeRecord("aggregation", event);
       assertThat(record.keySet()).containsExactlyInAnyOrder("key", "status", "expiresAtEpoch");
       assertThat(record.get("status").s()).isEqualTo("DONE");
       assertThat(Long.parseLong(record.get("expiresAtEpoch").n()))

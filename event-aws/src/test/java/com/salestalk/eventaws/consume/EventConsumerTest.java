@@ -8,7 +8,6 @@ import com.salestalk.eventaws.consume.ConsumeOutcome.Status;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
-import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 class EventConsumerTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+  private final InMemoryDedupeStore store = new InMemoryDedupeStore();
   private final List<EventEnvelope> handled = new ArrayList<>();
   private final EventEnvelope event = EventSamples.of("tenant.provisioned.v1");
   private final Clock clock =
@@ -29,9 +28,14 @@ class EventConsumerTest {
 
   private EventConsumer consumer(EventHandler handler) {
     return new EventConsumer(
-        ConsumerSettings.defaults("analytics", "local-idempotency"),
+        new ConsumerProperties(
+            "analytics",
+            "local-analytics",
+            "local-idempotency",
+            Duration.ofSeconds(30),
+            Duration.ofDays(7),
+            Duration.ofMinutes(1)),
         EventHandlers.builder().on("tenant.provisioned.v1", handler).build(),
-        EventValidator.tolerant(),
         store,
         registry,
         clock);

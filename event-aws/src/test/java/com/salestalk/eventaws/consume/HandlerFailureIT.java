@@ -61,7 +61,7 @@ class HandlerFailureIT {
           .isZero();
       assertThat(dead.get(0).body()).contains(event.eventId().toString());
       assertThat(fixture.inQueue(fixture.queue.url())).isZero();
-      Map<String, AttributeValue> record = fixture.idempotencyRecord("validation", event);
+      Map<String, AttributeValue> record = fixture.dedupeRecord("validation", event);
       assertThat(record).isEmpty();
       assertThat(listener.isRunning()).isTrue();
     }
