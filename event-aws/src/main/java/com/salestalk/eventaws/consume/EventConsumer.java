@@ -5,6 +5,7 @@ import com.salestalk.eventaws.publish.PublishMetrics;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.EventPayload;
 import com.salestalk.eventcontracts.validation.EventValidator;
 import com.salestalk.eventcontracts.validation.Violation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,13 +24,14 @@ import tools.jackson.databind.JsonNode;
  * Handles one SQS message body the way every SalesTalk consumer must (docs/ARCHITECTURE.md:
  * envelope, reliability): unwraps the EventBridge event ({@code detail-type}, {@code source},
  * {@code detail}), validates {@code detail} as a tolerant reader, checks that {@code detail-type}
- * and {@code source} agree with it, takes the dedupe lease {@code {consumer}#{eventId}}, dispatches
- * to the handler of the eventType and marks the event done.
+ * and {@code source} agree with it, binds {@code data} to the payload record of the type's handler,
+ * takes the dedupe lease {@code {consumer}#{eventId}}, calls the handler and marks the event done.
  *
  * <p>Outcomes: {@link Status#PROCESSED}; {@link Status#DUPLICATE} (already done, handler not
- * called); {@link Status#INVALID} (belongs in the DLQ). A failing handler releases the lease and
- * {@link EventHandlingException} is thrown so the message is redelivered; a lease held by another
- * delivery throws {@link EventInProgressException}. Thread-safe.
+ * called); {@link Status#INVALID} (belongs in the DLQ: not an event, invalid, no handler for its
+ * type, or data that does not bind to the record). A failing handler releases the lease and {@link
+ * EventHandlingException} is thrown so the message is redelivered; a lease held by another delivery
+ * throws {@link EventInProgressException}. Thread-safe.
  */
 public final class EventConsumer {
 
@@ -37,11 +39,10 @@ public final class EventConsumer {
 
   private final String consumer;
   private final EventHandlers handlers;
-  private final EventValidator validator = EventValidator.tolerant();
+  private final EventValidator validator;
   private final DedupeStore dedupe;
   private final ConsumeMetrics metrics;
   private final PublishMetrics tags;
-  private final EnvelopeReader reader = new EnvelopeReader(EventCatalog.standard());
   private final Clock clock;
 
   /**
@@ -59,17 +60,25 @@ public final class EventConsumer {
       DynamoDbClient dynamo,
       MeterRegistry registry,
       Clock clock) {
-    this(properties, handlers, new DynamoDbDedupeStore(dynamo, properties, clock), registry, clock);
+    this(
+        properties,
+        handlers,
+        EventValidator.tolerant(),
+        new DynamoDbDedupeStore(dynamo, properties, clock),
+        registry,
+        clock);
   }
 
   EventConsumer(
       ConsumerProperties properties,
       EventHandlers handlers,
+      EventValidator validator,
       DedupeStore dedupe,
       MeterRegistry registry,
       Clock clock) {
     this.consumer = properties.name();
     this.handlers = Objects.requireNonNull(handlers, "handlers");
+    this.validator = Objects.requireNonNull(validator, "validator");
     this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
     this.metrics = new ConsumeMetrics(registry, consumer);
     this.tags = new PublishMetrics(registry, EventCatalog.standard());
@@ -132,8 +141,8 @@ public final class EventConsumer {
           eventType,
           "source '" + source.asString() + "' does not match '" + expectedSource + "'");
     }
-    EventHandler handler = handlers.find(eventType).orElse(null);
-    if (handler == null) {
+    EventHandlers.Registration<?> registration = handlers.find(eventType).orElse(null);
+    if (registration == null) {
       return invalid(
           eventId,
           eventType,
@@ -141,9 +150,16 @@ public final class EventConsumer {
     }
     EventEnvelope event;
     try {
-      event = reader.read(detail);
+      event = EnvelopeJson.fromTree(detail);
     } catch (RuntimeException e) {
       return invalid(eventId, eventType, "cannot read the envelope: " + e.getMessage());
+    }
+    EventPayload payload;
+    try {
+      payload = registration.bind(event);
+    } catch (IllegalArgumentException e) {
+      // valid by the schema, yet the record refuses it: no redelivery would change that
+      return invalid(eventId, eventType, e.getMessage());
     }
     String key = consumer + "#" + eventId;
     switch (dedupe.claim(key)) {
@@ -158,7 +174,7 @@ public final class EventConsumer {
       }
     }
     try {
-      handler.handle(event);
+      registration.handle(event, payload);
     } catch (Exception e) {
       dedupe.release(key);
       metrics.failed(eventType);

@@ -10,6 +10,7 @@ import com.salestalk.eventaws.outbox.Outbox;
 import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.TenantProvisioned;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +62,10 @@ class AutoConfiguredServicesIT {
             "spring.cloud.aws.sqs.listener.poll-timeout=1s")
         .withBean(
             EventHandlers.class,
-            () -> EventHandlers.builder().on("tenant.provisioned.v1", handled::add).build())
+            () ->
+                EventHandlers.builder()
+                    .on(TenantProvisioned.class, (received, payload) -> handled.add(received))
+                    .build())
         .run(
             consumer ->
                 base.withPropertyValues(

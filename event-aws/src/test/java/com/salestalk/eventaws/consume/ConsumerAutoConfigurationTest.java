@@ -3,6 +3,7 @@ package com.salestalk.eventaws.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salestalk.eventaws.clients.AwsClientsAutoConfiguration;
+import com.salestalk.eventcontracts.events.ClassificationPerformed;
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
@@ -40,7 +41,10 @@ class ConsumerAutoConfigurationTest {
   private final ApplicationContextRunner withHandlers =
       runner.withBean(
           EventHandlers.class,
-          () -> EventHandlers.builder().on("classification.performed.v1", e -> {}).build());
+          () ->
+              EventHandlers.builder()
+                  .on(ClassificationPerformed.class, (e, payload) -> {})
+                  .build());
 
   @Test
   void definesNoConsumerWithoutHandlers() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.MetricsIngested;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,10 @@ class DuplicateDeliveryIT {
     try (ConsumerFixture fixture = new ConsumerFixture(aws, "aggregation")) {
       List<EventEnvelope> handled = new CopyOnWriteArrayList<>();
       fixture.listen(
-          "aggregation", EventHandlers.builder().on("metrics.ingested.v1", handled::add).build());
+          "aggregation",
+          EventHandlers.builder()
+              .on(MetricsIngested.class, (event, payload) -> handled.add(event))
+              .build());
       EventEnvelope event = EventSamples.of("metrics.ingested.v1");
 
       fixture.sendAsEventBridge(event);

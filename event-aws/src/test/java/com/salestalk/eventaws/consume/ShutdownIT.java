@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.MetricsIngested;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,9 @@ class ShutdownIT {
       SqsEventListener listener =
           fixture.listen(
               "aggregation",
-              EventHandlers.builder().on("metrics.ingested.v1", handled::add).build());
+              EventHandlers.builder()
+                  .on(MetricsIngested.class, (event, payload) -> handled.add(event))
+                  .build());
       List<EventEnvelope> events =
           IntStream.range(0, 5).mapToObj(i -> EventSamples.of("metrics.ingested.v1")).toList();
 

@@ -25,6 +25,9 @@ import com.salestalk.eventaws.support.EventBridgeFaults;
 import com.salestalk.eventaws.support.TestEvents;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.ConversationCompleted;
+import com.salestalk.eventcontracts.events.NarrativeGenerated;
+import com.salestalk.eventcontracts.events.TenantProvisioned;
 import com.salestalk.eventcontracts.metrics.CloudWatchMetric;
 import com.salestalk.eventcontracts.metrics.SalesTalkMetrics;
 import com.salestalk.eventcontracts.samples.EventSamples;
@@ -141,11 +144,11 @@ class CloudWatchReadBackIT {
           new EventConsumer(
               consumerProperties,
               EventHandlers.builder()
-                  .on("tenant.provisioned.v1", e -> {})
-                  .on("narrative.generated.v1", e -> {})
+                  .on(TenantProvisioned.class, (e, payload) -> {})
+                  .on(NarrativeGenerated.class, (e, payload) -> {})
                   .on(
-                      "conversation.completed.v1",
-                      e -> {
+                      ConversationCompleted.class,
+                      (e, payload) -> {
                         throw new IllegalStateException("boom");
                       })
                   .build(),
