@@ -86,7 +86,7 @@ public final class EventConsumer {
   }
 
   /** The consumer's name. */
-  public String consumer() {
+  String consumer() {
     return consumer;
   }
 

@@ -2,18 +2,13 @@ package com.salestalk.eventaws.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salestalk.eventaws.clients.AwsClientsAutoConfiguration;
+import com.salestalk.eventaws.autoconfigure.KitAutoConfigurations;
 import com.salestalk.eventcontracts.events.ClassificationPerformed;
-import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
-import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
-import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
-import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import io.awspring.cloud.sqs.listener.ListenerMode;
 import io.awspring.cloud.sqs.listener.SqsContainerOptions;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The consumer's beans from properties, and the listener container options the docs promise. */
@@ -21,19 +16,13 @@ class ConsumerAutoConfigurationTest {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
-          .withConfiguration(
-              AutoConfigurations.of(
-                  CredentialsProviderAutoConfiguration.class,
-                  RegionProviderAutoConfiguration.class,
-                  AwsAutoConfiguration.class,
-                  SqsAutoConfiguration.class,
-                  AwsClientsAutoConfiguration.class,
-                  ConsumerAutoConfiguration.class))
+          .withConfiguration(KitAutoConfigurations.ALL)
           .withPropertyValues(
               "spring.cloud.aws.endpoint=http://127.0.0.1:4566",
               "spring.cloud.aws.region.static=eu-west-1",
               "spring.cloud.aws.credentials.access-key=test",
               "spring.cloud.aws.credentials.secret-key=test",
+              "salestalk.metrics.cloudwatch.enabled=false",
               "salestalk.consumer.name=insights",
               "salestalk.consumer.queue=local-insights",
               "salestalk.consumer.dedupe-table=local-idempotency");
