@@ -2,12 +2,12 @@ package com.salestalk.benchmarks.contracts;
 
 import com.salestalk.benchmarks.Goal;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
-import com.salestalk.eventcontracts.catalog.EventType;
 import com.salestalk.eventcontracts.envelope.EnvelopeFactory;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.envelope.Flow;
 import com.salestalk.eventcontracts.envelope.TenantId;
+import com.salestalk.eventcontracts.events.ClassificationPerformed;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.eventcontracts.validation.EventValidator;
 import java.time.Clock;
@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Build + validate + serialize of a classification envelope (≈860 bytes, the busiest event type)
@@ -41,13 +40,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Threads(1)
 public class EnvelopeBenchmark {
 
-  private static final EventType TYPE = EventType.parse("classification.performed.v1");
-
   private final EnvelopeFactory factory =
       new EnvelopeFactory("chat-handler", Clock.systemUTC(), EventCatalog.standard());
   private final EventValidator validator = EventValidator.strict();
   private final TenantId tenant = EventSamples.SAMPLE_TENANT;
-  private ObjectNode data;
+  private ClassificationPerformed payload;
   private Flow flow;
   private EventEnvelope prebuilt;
 
@@ -56,9 +53,9 @@ public class EnvelopeBenchmark {
    */
   @Setup
   public void setUp() {
-    data = EventSamples.data(TYPE);
+    payload = EventSamples.payload(ClassificationPerformed.class);
     flow = Flow.start().withUser("user-alice").withSession("session-s1");
-    prebuilt = factory.create(TYPE, tenant, data, flow);
+    prebuilt = factory.create(tenant, payload, flow);
   }
 
   /** The floor: Jackson serialization of an already built envelope. */
@@ -73,6 +70,6 @@ public class EnvelopeBenchmark {
   @Benchmark
   @Goal(maxRatio = 10)
   public String buildValidateSerialize() {
-    return validator.requireValid(factory.create(TYPE, tenant, data, flow));
+    return validator.requireValid(factory.create(tenant, payload, flow));
   }
 }

@@ -3,10 +3,12 @@ package com.salestalk.eventaws.consume;
 import com.salestalk.eventaws.clients.AwsClientsAutoConfiguration;
 import com.salestalk.eventaws.metrics.CloudWatchExportAutoConfiguration;
 import com.salestalk.eventaws.metrics.MeterRegistries;
-import com.salestalk.eventcontracts.validation.EventValidator;
+import io.awspring.cloud.sqs.config.EndpointRegistrar;
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,7 +22,8 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 /**
  * The {@link EventConsumer} and its running {@link SqsEventListener} when {@code
  * salestalk.consumer.name} is set and the application defines {@link EventHandlers}. Uses Spring
- * Cloud AWS's {@link SqsAsyncClient} ({@code spring.cloud.aws.sqs.*}).
+ * Cloud AWS's {@link SqsAsyncClient} ({@code spring.cloud.aws.sqs.*}) and its default listener
+ * container factory ({@code spring.cloud.aws.sqs.listener.*}).
  */
 @AutoConfiguration(
     after = {AwsClientsAutoConfiguration.class, CloudWatchExportAutoConfiguration.class},
@@ -45,36 +48,36 @@ public class ConsumerAutoConfiguration {
       ObjectProvider<MeterRegistry> registries,
       ObjectProvider<Clock> clock) {
     return new EventConsumer(
-        properties.consumerSettings(),
+        properties,
         handlers,
-        EventValidator.tolerant(),
         dynamo,
         MeterRegistries.resolve(registries),
         clock.getIfAvailable(Clock::systemUTC));
   }
 
-  /** The SQS listener feeding the consumer. */
+  /**
+   * The SQS listener feeding the consumer, from the container factory {@code @SqsListener} uses.
+   */
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnBean({EventConsumer.class, SqsAsyncClient.class})
+  @ConditionalOnBean(
+      value = {EventConsumer.class, SqsAsyncClient.class},
+      name = EndpointRegistrar.DEFAULT_LISTENER_CONTAINER_FACTORY_BEAN_NAME)
   public SqsEventListener sqsEventListener(
+      @Qualifier(EndpointRegistrar.DEFAULT_LISTENER_CONTAINER_FACTORY_BEAN_NAME)
+          SqsMessageListenerContainerFactory<Object> containers,
       SqsAsyncClient sqs,
       EventConsumer consumer,
       ConsumerProperties properties,
       ObjectProvider<MeterRegistry> registries) {
     return new SqsEventListener(
-        sqs,
-        properties.requiredQueue(),
-        consumer,
-        properties.listenerSettings(),
-        MeterRegistries.resolve(registries));
+        containers, sqs, consumer, properties, MeterRegistries.resolve(registries));
   }
 
   /** Runs the listener while the application runs. */
   @Bean
   @ConditionalOnBean(SqsEventListener.class)
-  SqsEventListenerLifecycle sqsEventListenerLifecycle(
-      SqsEventListener listener, ConsumerProperties properties) {
-    return new SqsEventListenerLifecycle(listener, properties.autoStartup());
+  SqsEventListenerLifecycle sqsEventListenerLifecycle(SqsEventListener listener) {
+    return new SqsEventListenerLifecycle(listener);
   }
 }

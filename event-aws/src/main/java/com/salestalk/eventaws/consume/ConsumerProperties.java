@@ -6,55 +6,55 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code salestalk.consumer.*}: the SQS consumer; nothing is defined unless {@code name} is set and
- * the application defines an {@link EventHandlers} bean.
+ * the application defines an {@link EventHandlers} bean. How the queue is polled (concurrency,
+ * messages per poll, long polling, auto-startup) is Spring Cloud AWS's {@code
+ * spring.cloud.aws.sqs.listener.*}; see {@link SqsEventListener}.
  *
- * @param name the consumer, e.g. {@code insights} (metric tag, idempotency key prefix)
- * @param queue the queue's name or URL (required)
- * @param idempotencyTable the {@code {env}-idempotency} table (required)
- * @param lease in-progress lease (default 30 s; keep at or below the visibility timeout)
- * @param retention how long done records are kept (default 7 days)
- * @param maxConcurrentMessages messages handled at once (default 10)
- * @param maxMessagesPerPoll messages per receive (default 10)
- * @param pollTimeout long-polling wait (default 10 s)
- * @param shutdownTimeout wait for messages in flight on shutdown (default 10 s)
- * @param dlqDepthInterval how often the DLQ depth gauge is read (default 1 min)
- * @param autoStartup start listening with the application (default {@code true})
+ * @param name the consumer, e.g. {@code insights}: a metric tag and the dedupe key prefix
+ * @param queue the queue's name or URL
+ * @param dedupeTable the {@code {env}-idempotency} table holding the consumer's dedupe records
+ * @param lease how long an {@code IN_PROGRESS} record blocks another delivery of the same event;
+ *     keep it at or below the queue's visibility timeout so a crashed consumer's message can be
+ *     taken over when SQS delivers it again
+ * @param retention how long a {@code DONE} record is kept (its TTL)
+ * @param dlqDepthInterval how often the DLQ depth gauge is read
  */
 @ConfigurationProperties(ConsumerProperties.PREFIX)
 public record ConsumerProperties(
     String name,
     String queue,
-    String idempotencyTable,
+    String dedupeTable,
     @DefaultValue("30s") Duration lease,
     @DefaultValue("7d") Duration retention,
-    @DefaultValue("10") int maxConcurrentMessages,
-    @DefaultValue("10") int maxMessagesPerPoll,
-    @DefaultValue("10s") Duration pollTimeout,
-    @DefaultValue("10s") Duration shutdownTimeout,
-    @DefaultValue("1m") Duration dlqDepthInterval,
-    @DefaultValue("true") boolean autoStartup) {
+    @DefaultValue("1m") Duration dlqDepthInterval) {
 
   /** The property prefix. */
   public static final String PREFIX = "salestalk.consumer";
 
-  ConsumerSettings consumerSettings() {
-    return new ConsumerSettings(
-        name, require(idempotencyTable, "idempotency-table"), lease, retention);
-  }
-
-  ListenerSettings listenerSettings() {
-    return new ListenerSettings(
-        maxConcurrentMessages, maxMessagesPerPoll, pollTimeout, shutdownTimeout, dlqDepthInterval);
-  }
-
-  String requiredQueue() {
-    return require(queue, "queue");
-  }
-
-  private static String require(String value, String property) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(PREFIX + "." + property + " must be set");
+  /** Checks the values; a missing or wrong one is named by its property. */
+  public ConsumerProperties {
+    require(name, "name");
+    require(queue, "queue");
+    require(dedupeTable, "dedupe-table");
+    if (name.contains("#")) {
+      throw new IllegalArgumentException(PREFIX + ".name must not contain '#': " + name);
     }
-    return value;
+    if (!isPositive(lease) || retention == null || retention.compareTo(lease) < 0) {
+      throw new IllegalArgumentException(
+          PREFIX + ".lease and .retention need 0 < lease <= retention");
+    }
+    if (!isPositive(dlqDepthInterval)) {
+      throw new IllegalArgumentException(PREFIX + ".dlq-depth-interval must be positive");
+    }
+  }
+
+  private static void require(String value, String property) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(PREFIX + "." + property + " must be set");
+    }
+  }
+
+  private static boolean isPositive(Duration duration) {
+    return duration != null && !duration.isNegative() && !duration.isZero();
   }
 }

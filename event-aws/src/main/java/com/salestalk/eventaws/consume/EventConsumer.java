@@ -5,6 +5,7 @@ import com.salestalk.eventaws.publish.PublishMetrics;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.EventPayload;
 import com.salestalk.eventcontracts.validation.EventValidator;
 import com.salestalk.eventcontracts.validation.Violation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,72 +24,70 @@ import tools.jackson.databind.JsonNode;
  * Handles one SQS message body the way every SalesTalk consumer must (docs/ARCHITECTURE.md:
  * envelope, reliability): unwraps the EventBridge event ({@code detail-type}, {@code source},
  * {@code detail}), validates {@code detail} as a tolerant reader, checks that {@code detail-type}
- * and {@code source} agree with it, takes the idempotency lease {@code {consumer}#{eventId}},
- * dispatches to the handler of the eventType and marks the event done.
+ * and {@code source} agree with it, binds {@code data} to the payload record of the type's handler,
+ * takes the dedupe lease {@code {consumer}#{eventId}}, calls the handler and marks the event done.
  *
  * <p>Outcomes: {@link Status#PROCESSED}; {@link Status#DUPLICATE} (already done, handler not
- * called); {@link Status#INVALID} (belongs in the DLQ). A failing handler releases the lease and
- * {@link EventHandlingException} is thrown so the message is redelivered; a lease held by another
- * delivery throws {@link EventInProgressException}. Thread-safe.
+ * called); {@link Status#INVALID} (belongs in the DLQ: not an event, invalid, no handler for its
+ * type, or data that does not bind to the record). A failing handler releases the lease and {@link
+ * EventHandlingException} is thrown so the message is redelivered; a lease held by another delivery
+ * throws {@link EventInProgressException}. Thread-safe.
  */
 public final class EventConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
 
-  private final ConsumerSettings settings;
+  private final String consumer;
   private final EventHandlers handlers;
   private final EventValidator validator;
-  private final IdempotencyStore idempotency;
+  private final DedupeStore dedupe;
   private final ConsumeMetrics metrics;
   private final PublishMetrics tags;
-  private final EnvelopeReader reader = new EnvelopeReader(EventCatalog.standard());
   private final Clock clock;
 
   /**
-   * A consumer that dedupes in the DynamoDB idempotency table.
+   * A consumer that dedupes in the DynamoDB table {@link ConsumerProperties#dedupeTable()}.
    *
-   * @param settings consumer name, table, lease and retention
-   * @param handlers the handlers by eventType
-   * @param validator a tolerant validator
+   * @param properties consumer name, dedupe table, lease and retention
+   * @param handlers the handlers by event type
    * @param dynamo the DynamoDB client
    * @param registry where the consume metrics go
    * @param clock the time source for leases and latency
    */
   public EventConsumer(
-      ConsumerSettings settings,
+      ConsumerProperties properties,
       EventHandlers handlers,
-      EventValidator validator,
       DynamoDbClient dynamo,
       MeterRegistry registry,
       Clock clock) {
     this(
-        settings,
+        properties,
         handlers,
-        validator,
-        new DynamoDbIdempotencyStore(dynamo, settings, clock),
+        EventValidator.tolerant(),
+        new DynamoDbDedupeStore(dynamo, properties, clock),
         registry,
         clock);
   }
 
   EventConsumer(
-      ConsumerSettings settings,
+      ConsumerProperties properties,
       EventHandlers handlers,
       EventValidator validator,
-      IdempotencyStore idempotency,
+      DedupeStore dedupe,
       MeterRegistry registry,
       Clock clock) {
-    this.settings = Objects.requireNonNull(settings, "settings");
+    this.consumer = properties.name();
     this.handlers = Objects.requireNonNull(handlers, "handlers");
     this.validator = Objects.requireNonNull(validator, "validator");
-    this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
-    this.metrics = new ConsumeMetrics(registry, settings.consumer());
+    this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
+    this.metrics = new ConsumeMetrics(registry, consumer);
     this.tags = new PublishMetrics(registry, EventCatalog.standard());
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** The consumer's name. */
-  public String consumer() {
-    return settings.consumer();
+  String consumer() {
+    return consumer;
   }
 
   /**
@@ -142,24 +141,31 @@ public final class EventConsumer {
           eventType,
           "source '" + source.asString() + "' does not match '" + expectedSource + "'");
     }
-    EventHandler handler = handlers.find(eventType).orElse(null);
-    if (handler == null) {
+    EventHandlers.Registration<?> registration = handlers.find(eventType).orElse(null);
+    if (registration == null) {
       return invalid(
           eventId,
           eventType,
-          "consumer " + settings.consumer() + " has no handler for event type " + eventType);
+          "consumer " + consumer + " has no handler for event type " + eventType);
     }
     EventEnvelope event;
     try {
-      event = reader.read(detail);
+      event = EnvelopeJson.fromTree(detail);
     } catch (RuntimeException e) {
       return invalid(eventId, eventType, "cannot read the envelope: " + e.getMessage());
     }
-    String key = settings.consumer() + "#" + eventId;
-    switch (idempotency.claim(key)) {
+    EventPayload payload;
+    try {
+      payload = registration.bind(event);
+    } catch (IllegalArgumentException e) {
+      // valid by the schema, yet the record refuses it: no redelivery would change that
+      return invalid(eventId, eventType, e.getMessage());
+    }
+    String key = consumer + "#" + eventId;
+    switch (dedupe.claim(key)) {
       case DONE -> {
         metrics.duplicate(eventType);
-        LOG.debug("{}: duplicate {} skipped", settings.consumer(), key);
+        LOG.debug("{}: duplicate {} skipped", consumer, key);
         return new ConsumeOutcome(Status.DUPLICATE, eventId, eventType, null);
       }
       case BUSY -> throw new EventInProgressException(key);
@@ -168,17 +174,17 @@ public final class EventConsumer {
       }
     }
     try {
-      handler.handle(event);
+      registration.handle(event, payload);
     } catch (Exception e) {
-      idempotency.release(key);
+      dedupe.release(key);
       metrics.failed(eventType);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       throw new EventHandlingException(
-          settings.consumer() + " failed to handle " + eventType + " " + eventId + ": " + e, e);
+          consumer + " failed to handle " + eventType + " " + eventId + ": " + e, e);
     }
-    idempotency.complete(key);
+    dedupe.complete(key);
     metrics.processed(eventType, Duration.between(event.timestamp(), clock.instant()));
     return new ConsumeOutcome(Status.PROCESSED, eventId, eventType, null);
   }
@@ -186,7 +192,7 @@ public final class EventConsumer {
   private ConsumeOutcome invalid(String eventId, String eventType, String reason) {
     String tag = tags.eventTypeTag(eventType);
     metrics.invalid(tag);
-    LOG.warn("{}: invalid message (event {}): {}", settings.consumer(), eventId, reason);
+    LOG.warn("{}: invalid message (event {}): {}", consumer, eventId, reason);
     return new ConsumeOutcome(Status.INVALID, eventId, tag, reason);
   }
 

@@ -1,20 +1,24 @@
 package com.salestalk.eventaws.consume;
 
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.EventPayload;
 
 /**
- * Handles one event of a type it is registered for in {@link EventHandlers}. Throwing makes the
- * message come back (SQS redelivers it, then dead-letters it after the queue's maxReceiveCount);
- * returning normally marks the eventId done so a redelivery has no second effect.
+ * Handles one event of the payload record it is registered for in {@link EventHandlers}. Throwing
+ * makes the message come back (SQS redelivers it, then dead-letters it after the queue's
+ * maxReceiveCount); returning normally marks the eventId done so a redelivery has no second effect.
+ *
+ * @param <T> the payload record
  */
 @FunctionalInterface
-public interface EventHandler {
+public interface EventHandler<T extends EventPayload> {
 
   /**
    * Handles the event.
    *
-   * @param event the validated envelope
+   * @param event the validated envelope (tenant, ids, flow)
+   * @param payload its {@code data}, bound to the record
    * @throws Exception if handling failed and should be retried
    */
-  void handle(EventEnvelope event) throws Exception;
+  void handle(EventEnvelope event, T payload) throws Exception;
 }

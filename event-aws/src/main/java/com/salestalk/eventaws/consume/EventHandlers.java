@@ -1,61 +1,67 @@
 package com.salestalk.eventaws.consume;
 
-import com.salestalk.eventcontracts.catalog.EventCatalog;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.EventPayload;
+import com.salestalk.eventcontracts.events.EventPayloads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** The handlers of one consumer, by eventType. Immutable; build with {@link #builder()}. */
+/**
+ * The handlers of one consumer, one per payload record. Immutable; build with {@link #builder()}:
+ *
+ * <pre>{@code
+ * EventHandlers.builder()
+ *     .on(MetricsIngested.class, (event, metrics) -> report.add(event.tenantId(), metrics))
+ *     .build();
+ * }</pre>
+ */
 public final class EventHandlers {
 
-  private final Map<String, EventHandler> byType;
+  private final Map<String, Registration<?>> byType;
 
-  private EventHandlers(Map<String, EventHandler> byType) {
+  private EventHandlers(Map<String, Registration<?>> byType) {
     this.byType = Map.copyOf(byType);
   }
 
-  /** A builder that accepts the event types of the standard catalog. */
+  /** A builder without handlers. */
   public static Builder builder() {
-    return new Builder(EventCatalog.standard());
+    return new Builder();
   }
 
-  /** The handler of {@code eventType}, if one is registered. */
-  public Optional<EventHandler> find(String eventType) {
+  /** The registration of {@code eventType}, if it has a handler. */
+  Optional<Registration<?>> find(String eventType) {
     return Optional.ofNullable(byType.get(eventType));
   }
 
   /** The event types with a handler. */
-  public Set<String> eventTypes() {
+  Set<String> eventTypes() {
     return byType.keySet();
   }
 
-  /** Collects handlers; each event type at most once. */
+  /** Collects handlers; each payload record at most once. */
   public static final class Builder {
-    private final EventCatalog catalog;
-    private final Map<String, EventHandler> byType = new LinkedHashMap<>();
+    private final Map<String, Registration<?>> byType = new LinkedHashMap<>();
 
-    private Builder(EventCatalog catalog) {
-      this.catalog = catalog;
-    }
+    private Builder() {}
 
     /**
-     * Registers the handler of one event type.
+     * Registers the handler of the event type whose data is {@code type}.
      *
-     * @param eventType a catalog event type, e.g. {@code tenant.provisioned.v1}
+     * @param type the payload record, e.g. {@code MetricsIngested.class}
      * @param handler its handler
      * @return this builder
-     * @throws IllegalArgumentException if the type is not in the catalog or already has a handler
+     * @throws IllegalArgumentException if the record already has a handler
      */
-    public Builder on(String eventType, EventHandler handler) {
+    public <T extends EventPayload> Builder on(Class<T> type, EventHandler<? super T> handler) {
+      Objects.requireNonNull(type, "type");
       Objects.requireNonNull(handler, "handler");
-      if (catalog.find(eventType).isEmpty()) {
+      String eventType = EventPayloads.typeOf(type).toString();
+      if (byType.putIfAbsent(eventType, new Registration<>(type, handler)) != null) {
         throw new IllegalArgumentException(
-            "unknown event type '" + eventType + "': it is not in the catalog");
-      }
-      if (byType.putIfAbsent(eventType, handler) != null) {
-        throw new IllegalArgumentException("event type " + eventType + " already has a handler");
+            type.getSimpleName() + " (" + eventType + ") already has a handler");
       }
       return this;
     }
@@ -63,6 +69,23 @@ public final class EventHandlers {
     /** The handlers registered so far. */
     public EventHandlers build() {
       return new EventHandlers(byType);
+    }
+  }
+
+  /** A payload record and its handler. */
+  record Registration<T extends EventPayload>(Class<T> type, EventHandler<? super T> handler) {
+
+    /**
+     * The event's data bound to the record.
+     *
+     * @throws IllegalArgumentException naming the field when the data does not bind
+     */
+    T bind(EventEnvelope event) {
+      return EventPayloads.fromData(event.data(), type);
+    }
+
+    void handle(EventEnvelope event, EventPayload payload) throws Exception {
+      handler.handle(event, type.cast(payload));
     }
   }
 }

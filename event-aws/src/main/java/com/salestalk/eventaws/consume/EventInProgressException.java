@@ -4,13 +4,13 @@ package com.salestalk.eventaws.consume;
  * Another delivery of the same event holds its lease; the message is left for SQS to deliver again
  * after its visibility timeout.
  */
-public class EventInProgressException extends RuntimeException {
+final class EventInProgressException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /**
    * @param key the idempotency key that is held
    */
-  public EventInProgressException(String key) {
+  EventInProgressException(String key) {
     super("event " + key + " is being processed by another delivery; leaving it for redelivery");
   }
 }

@@ -1,10 +1,13 @@
 package com.salestalk.eventaws.consume;
 
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.awspring.cloud.sqs.listener.ListenerMode;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import io.awspring.cloud.sqs.support.converter.SqsMessagingMessageConverter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,50 +19,72 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.GetQueueUrlRequest;
 
 /**
- * Consumes one SQS queue with Spring Cloud AWS's {@link SqsMessageListenerContainer}, feeding each
- * body to an {@link EventConsumer}. Acknowledgement is {@code ON_SUCCESS}: a message is deleted
- * only when it was processed, recognised as a duplicate, or dead-lettered; a handler failure leaves
- * it for SQS to redeliver and, after the queue's maxReceiveCount, to move to the DLQ. A message
- * that is not a valid event is sent to the queue's DLQ at once (found from its RedrivePolicy,
- * reason in the {@code salestalk-dlq-reason} attribute) and acknowledged, so the messages behind it
- * keep flowing. Also refreshes the {@code salestalk.queue.dlq.depth} gauge of that DLQ.
+ * Consumes one SQS queue with a container from Spring Cloud AWS's {@link
+ * SqsMessageListenerContainerFactory}, feeding each body to an {@link EventConsumer}. The factory's
+ * options apply (in a Spring Boot app: {@code spring.cloud.aws.sqs.listener.*}, error handlers,
+ * interceptors), except those the consumer's guarantees rest on, which this class sets:
+ *
+ * <ul>
+ *   <li>{@code ON_SUCCESS} acknowledgement: a message is deleted only when it was processed,
+ *       recognised as a duplicate, or dead-lettered; a handler failure leaves it for SQS to
+ *       redeliver and, after the queue's maxReceiveCount, to move to the DLQ;
+ *   <li>immediate acknowledgement (interval zero, threshold zero): each message is deleted on its
+ *       own as soon as it is done, and the container counts it in flight until the delete returned.
+ *       Spring Cloud AWS 4.1.0's batching acknowledgement fails a whole delete batch when a message
+ *       is redelivered inside it (awspring/spring-cloud-aws#1634) and loses buffered
+ *       acknowledgements at shutdown (fixed by #1663); neither can happen without a buffer;
+ *   <li>one message per listener call, delivered as its raw body.
+ * </ul>
+ *
+ * <p>A message that is not a valid event is sent to the queue's DLQ at once (found from its
+ * RedrivePolicy, reason in the {@code salestalk-dlq-reason} attribute) and acknowledged, so the
+ * messages behind it keep flowing. Also refreshes the {@code salestalk.queue.dlq.depth} gauge of
+ * that DLQ.
  */
 public final class SqsEventListener implements AutoCloseable {
-
-  /** Message attribute with the reason a message was dead-lettered by the consumer. */
-  public static final String DLQ_REASON_ATTRIBUTE = DeadLetterQueue.REASON_ATTRIBUTE;
 
   private static final Logger LOG = LoggerFactory.getLogger(SqsEventListener.class);
 
   private final SqsAsyncClient sqs;
-  private final String queue;
   private final EventConsumer consumer;
-  private final ListenerSettings settings;
+  private final ConsumerProperties properties;
   private final MeterRegistry registry;
+  private final SqsMessageListenerContainer<Object> container;
   private final Object lifecycle = new Object();
-  private SqsMessageListenerContainer<Object> container;
   private ScheduledExecutorService scheduler;
   private DeadLetterQueue dlq;
   private DlqDepthMonitor depthMonitor;
 
   /**
-   * @param sqs the SQS client
-   * @param queue the queue's name or URL
+   * @param containers the factory of the listener container (polling, concurrency, shutdown)
+   * @param sqs the SQS client, for the queue's DLQ
    * @param consumer handles each message body
-   * @param settings polling, concurrency and gauge refresh
+   * @param properties the queue and the DLQ gauge's refresh interval
    * @param registry where the DLQ depth gauge goes
    */
   public SqsEventListener(
+      SqsMessageListenerContainerFactory<Object> containers,
       SqsAsyncClient sqs,
-      String queue,
       EventConsumer consumer,
-      ListenerSettings settings,
+      ConsumerProperties properties,
       MeterRegistry registry) {
     this.sqs = Objects.requireNonNull(sqs, "sqs");
-    this.queue = Objects.requireNonNull(queue, "queue");
     this.consumer = Objects.requireNonNull(consumer, "consumer");
-    this.settings = Objects.requireNonNull(settings, "settings");
+    this.properties = Objects.requireNonNull(properties, "properties");
     this.registry = Objects.requireNonNull(registry, "registry");
+    SqsMessagingMessageConverter converter = new SqsMessagingMessageConverter();
+    converter.setPayloadTypeMapper(message -> null); // the raw body: bind by envelope, not header
+    container = containers.createContainer(properties.queue());
+    container.setId("salestalk-" + consumer.consumer());
+    container.setMessageListener(this::onMessage);
+    container.configure(
+        options ->
+            options
+                .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
+                .acknowledgementInterval(Duration.ZERO)
+                .acknowledgementThreshold(0)
+                .listenerMode(ListenerMode.SINGLE_MESSAGE)
+                .messageConverter(converter));
   }
 
   /**
@@ -69,32 +94,13 @@ public final class SqsEventListener implements AutoCloseable {
    */
   public void start() {
     synchronized (lifecycle) {
-      if (container != null) {
+      if (container.isRunning()) {
         return;
       }
-      String queueUrl = queueUrl(queue);
       if (dlq == null) {
-        dlq = DeadLetterQueue.of(sqs, queueUrl);
+        dlq = DeadLetterQueue.of(sqs, queueUrl(properties.queue()));
         depthMonitor = new DlqDepthMonitor(sqs, dlq, registry);
       }
-      SqsMessagingMessageConverter converter = new SqsMessagingMessageConverter();
-      converter.setPayloadTypeMapper(message -> null); // the raw body: bind by envelope, not header
-      container =
-          SqsMessageListenerContainer.builder()
-              .id("salestalk-" + consumer.consumer())
-              .sqsAsyncClient(sqs)
-              .queueNames(queueUrl)
-              .messageListener(this::onMessage)
-              .configure(
-                  options ->
-                      options
-                          .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
-                          .maxConcurrentMessages(settings.maxConcurrentMessages())
-                          .maxMessagesPerPoll(settings.maxMessagesPerPoll())
-                          .pollTimeout(settings.pollTimeout())
-                          .listenerShutdownTimeout(settings.shutdownTimeout())
-                          .messageConverter(converter))
-              .build();
       container.start();
       scheduler =
           Executors.newSingleThreadScheduledExecutor(
@@ -104,19 +110,28 @@ public final class SqsEventListener implements AutoCloseable {
                 return t;
               });
       scheduler.scheduleWithFixedDelay(
-          depthMonitor::refresh, 0, settings.dlqDepthInterval().toMillis(), TimeUnit.MILLISECONDS);
-      LOG.info("consumer {} listening on {} (DLQ {})", consumer.consumer(), queueUrl, dlq.name());
+          depthMonitor::refresh,
+          0,
+          properties.dlqDepthInterval().toMillis(),
+          TimeUnit.MILLISECONDS);
+      LOG.info(
+          "consumer {} listening on {} (DLQ {})",
+          consumer.consumer(),
+          dlq.sourceQueueUrl(),
+          dlq.name());
     }
   }
 
-  /** Stops polling and waits for messages in flight (up to the shutdown timeout). */
+  /**
+   * Stops polling and waits for the messages in flight, their deletes included (up to the
+   * container's listener shutdown timeout).
+   */
   public void stop() {
     synchronized (lifecycle) {
-      if (container == null) {
+      if (!container.isRunning()) {
         return;
       }
       container.stop();
-      container = null;
       scheduler.shutdownNow();
       scheduler = null;
     }
@@ -124,28 +139,31 @@ public final class SqsEventListener implements AutoCloseable {
 
   /** Whether the listener is polling. */
   public boolean isRunning() {
-    synchronized (lifecycle) {
-      return container != null && container.isRunning();
-    }
+    return container.isRunning();
   }
 
-  /** The DLQ messages go to; known once started. */
-  public String deadLetterQueueUrl() {
-    return dlq == null ? null : dlq.url();
-  }
-
-  /** Refreshes and returns the DLQ depth gauge; 0 before the first start. */
-  public long refreshDeadLetterDepth() {
-    if (depthMonitor == null) {
-      return 0;
-    }
-    depthMonitor.refresh();
-    return depthMonitor.depth();
+  /** Whether the listener starts with the application ({@code autoStartup} of the factory). */
+  public boolean isAutoStartup() {
+    return container.isAutoStartup();
   }
 
   @Override
   public void close() {
     stop();
+  }
+
+  /** The container, to check its options. */
+  SqsMessageListenerContainer<Object> container() {
+    return container;
+  }
+
+  /** Refreshes and returns the DLQ depth gauge; 0 before the first start. */
+  long refreshDeadLetterDepth() {
+    if (depthMonitor == null) {
+      return 0;
+    }
+    depthMonitor.refresh();
+    return depthMonitor.depth();
   }
 
   private void onMessage(Message<Object> message) {

@@ -6,11 +6,9 @@ import org.springframework.context.SmartLifecycle;
 final class SqsEventListenerLifecycle implements SmartLifecycle {
 
   private final SqsEventListener listener;
-  private final boolean autoStartup;
 
-  SqsEventListenerLifecycle(SqsEventListener listener, boolean autoStartup) {
+  SqsEventListenerLifecycle(SqsEventListener listener) {
     this.listener = listener;
-    this.autoStartup = autoStartup;
   }
 
   @Override
@@ -30,6 +28,6 @@ final class SqsEventListenerLifecycle implements SmartLifecycle {
 
   @Override
   public boolean isAutoStartup() {
-    return autoStartup;
+    return listener.isAutoStartup();
   }
 }

@@ -1,2 +1,4 @@
-/** Consuming EventBridge events from SQS: unwrap, tolerant validation, idempotent dispatch, DLQ. */
+/**
+ * Consuming EventBridge events from SQS: unwrap, tolerant validation, dedupe, typed handlers, DLQ.
+ */
 package com.salestalk.eventaws.consume;

@@ -2,9 +2,6 @@ package com.salestalk.eventaws.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salestalk.eventaws.consume.EventConsumer;
-import com.salestalk.eventaws.consume.EventHandlers;
-import com.salestalk.eventaws.consume.SqsEventListener;
 import com.salestalk.eventaws.metrics.CloudWatchExportProperties;
 import com.salestalk.eventaws.outbox.Outbox;
 import com.salestalk.eventaws.outbox.OutboxRelay;
@@ -184,58 +181,6 @@ class AutoConfigurationTest {
               assertThat(context).hasSingleBean(Outbox.class);
               assertThat(context).doesNotHaveBean(OutboxRelay.class);
             });
-  }
-
-  @Test
-  void definesNoConsumerWithoutHandlers() {
-    runner
-        .withPropertyValues(
-            "spring.cloud.aws.sqs.enabled=true",
-            "salestalk.consumer.name=insights",
-            "salestalk.consumer.queue=local-insights",
-            "salestalk.consumer.idempotency-table=local-idempotency")
-        .run(
-            context -> {
-              assertThat(context).doesNotHaveBean(EventConsumer.class);
-              assertThat(context).doesNotHaveBean(SqsEventListener.class);
-            });
-  }
-
-  @Test
-  void definesTheConsumerAndItsListenerWithHandlersAndAName() {
-    runner
-        .withPropertyValues(
-            "salestalk.consumer.name=insights",
-            "salestalk.consumer.queue=local-insights",
-            "salestalk.consumer.idempotency-table=local-idempotency",
-            "salestalk.consumer.auto-startup=false",
-            "spring.cloud.aws.sqs.enabled=true")
-        .withBean(
-            EventHandlers.class,
-            () -> EventHandlers.builder().on("classification.performed.v1", e -> {}).build())
-        .run(
-            context -> {
-              assertThat(context.getBean(EventConsumer.class).consumer()).isEqualTo("insights");
-              assertThat(context.getBean(SqsEventListener.class).isRunning()).isFalse();
-            });
-  }
-
-  @Test
-  void aConsumerWithoutItsIdempotencyTableFailsWithTheMissingProperty() {
-    runner
-        .withPropertyValues(
-            "salestalk.consumer.name=insights",
-            "salestalk.consumer.queue=local-insights",
-            "spring.cloud.aws.sqs.enabled=true")
-        .withBean(
-            EventHandlers.class,
-            () -> EventHandlers.builder().on("classification.performed.v1", e -> {}).build())
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .rootCause()
-                    .hasMessage("salestalk.consumer.idempotency-table must be set"));
   }
 
   @Test

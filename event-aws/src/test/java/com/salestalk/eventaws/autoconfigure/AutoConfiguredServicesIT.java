@@ -10,6 +10,7 @@ import com.salestalk.eventaws.outbox.Outbox;
 import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.TenantProvisioned;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import java.time.Duration;
 import java.util.List;
@@ -31,13 +32,13 @@ class AutoConfiguredServicesIT {
   void anOutboxWriteInOneServiceIsHandledByAnotherThroughPropertiesAlone(AwsEndpoint aws) {
     String bus = AwsResources.unique("salestalk");
     String outboxTable = AwsResources.unique("local-outbox");
-    String idempotencyTable = AwsResources.unique("local-idempotency");
+    String dedupeTable = AwsResources.unique("local-idempotency");
     QueueWithDlq queue;
     try (EventBridgeClient events = aws.configure(EventBridgeClient.builder()).build();
         SqsClient sqs = aws.configure(SqsClient.builder()).build();
         DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder()).build()) {
       AwsResources.createOutboxTable(dynamo, outboxTable);
-      AwsResources.createIdempotencyTable(dynamo, idempotencyTable);
+      AwsResources.createIdempotencyTable(dynamo, dedupeTable);
       queue = AwsResources.createQueueWithDlq(sqs, AwsResources.unique("analytics"), 3, 5);
       AwsResources.routeToQueue(
           events, bus, "analytics", "{\"detail-type\":[\"tenant.provisioned.v1\"]}", queue.arn());
@@ -57,11 +58,14 @@ class AutoConfiguredServicesIT {
     base.withPropertyValues(
             "salestalk.consumer.name=analytics",
             "salestalk.consumer.queue=" + queue.url(),
-            "salestalk.consumer.idempotency-table=" + idempotencyTable,
-            "salestalk.consumer.poll-timeout=1s")
+            "salestalk.consumer.dedupe-table=" + dedupeTable,
+            "spring.cloud.aws.sqs.listener.poll-timeout=1s")
         .withBean(
             EventHandlers.class,
-            () -> EventHandlers.builder().on("tenant.provisioned.v1", handled::add).build())
+            () ->
+                EventHandlers.builder()
+                    .on(TenantProvisioned.class, (received, payload) -> handled.add(received))
+                    .build())
         .run(
             consumer ->
                 base.withPropertyValues(

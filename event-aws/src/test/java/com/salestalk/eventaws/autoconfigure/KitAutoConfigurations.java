@@ -12,9 +12,10 @@ import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 
 /** The auto-configurations an application with the kit gets: Spring Cloud AWS's and the kit's. */
-final class KitAutoConfigurations {
+public final class KitAutoConfigurations {
 
-  static final AutoConfigurations ALL =
+  /** Spring Cloud AWS's core and SQS auto-configurations, then the kit's. */
+  public static final AutoConfigurations ALL =
       AutoConfigurations.of(
           CredentialsProviderAutoConfiguration.class,
           RegionProviderAutoConfiguration.class,

@@ -5,7 +5,7 @@ import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
 import com.salestalk.eventaws.support.TestEvents;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
-import com.salestalk.eventcontracts.validation.EventValidator;
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** A queue with DLQ, an idempotency table and a running listener, for the consumer ITs. */
+/** A queue with DLQ, a dedupe table and a running listener, for the consumer ITs. */
 final class ConsumerFixture implements AutoCloseable {
 
   static final int MAX_RECEIVE_COUNT = 3;
@@ -26,7 +26,7 @@ final class ConsumerFixture implements AutoCloseable {
   final DynamoDbClient dynamo;
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final QueueWithDlq queue;
-  final String idempotencyTable;
+  final String dedupeTable;
   private SqsEventListener listener;
 
   ConsumerFixture(AwsEndpoint aws, String consumer) {
@@ -35,31 +35,44 @@ final class ConsumerFixture implements AutoCloseable {
     dynamo = aws.configure(DynamoDbClient.builder()).build();
     queue =
         AwsResources.createQueueWithDlq(sqs, AwsResources.unique(consumer), MAX_RECEIVE_COUNT, 1);
-    idempotencyTable = AwsResources.unique("local-idempotency");
-    AwsResources.createIdempotencyTable(dynamo, idempotencyTable);
+    dedupeTable = AwsResources.unique("local-idempotency");
+    AwsResources.createIdempotencyTable(dynamo, dedupeTable);
   }
 
   /** Starts a listener for {@code consumer} with these handlers. */
   SqsEventListener listen(String consumer, EventHandlers handlers) {
-    EventConsumer eventConsumer =
-        new EventConsumer(
-            new ConsumerSettings(
-                consumer, idempotencyTable, Duration.ofSeconds(1), Duration.ofDays(1)),
-            handlers,
-            EventValidator.tolerant(),
-            dynamo,
-            registry,
-            Clock.systemUTC());
+    ConsumerProperties properties =
+        new ConsumerProperties(
+            consumer,
+            queue.url(),
+            dedupeTable,
+            Duration.ofSeconds(1),
+            Duration.ofDays(1),
+            Duration.ofMillis(200));
     listener =
         new SqsEventListener(
+            containers(sqsAsync, 4, Duration.ofSeconds(5)),
             sqsAsync,
-            queue.url(),
-            eventConsumer,
-            new ListenerSettings(
-                4, 4, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(200)),
+            new EventConsumer(properties, handlers, dynamo, registry, Clock.systemUTC()),
+            properties,
             registry);
     listener.start();
     return listener;
+  }
+
+  /** A container factory as a non-Spring application builds it: 1 s long polling. */
+  static SqsMessageListenerContainerFactory<Object> containers(
+      SqsAsyncClient sqs, int concurrency, Duration shutdownTimeout) {
+    return SqsMessageListenerContainerFactory.builder()
+        .sqsAsyncClient(sqs)
+        .configure(
+            options ->
+                options
+                    .maxConcurrentMessages(concurrency)
+                    .maxMessagesPerPoll(concurrency)
+                    .pollTimeout(Duration.ofSeconds(1))
+                    .listenerShutdownTimeout(shutdownTimeout))
+        .build();
   }
 
   /** Sends what an EventBridge rule would deliver for {@code event}. */
@@ -86,12 +99,12 @@ final class ConsumerFixture implements AutoCloseable {
             attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
-  /** The idempotency table's item of {@code consumer} and {@code event}, read consistently. */
-  Map<String, AttributeValue> idempotencyRecord(String consumer, EventEnvelope event) {
+  /** The dedupe record of {@code consumer} and {@code event}, read consistently. */
+  Map<String, AttributeValue> dedupeRecord(String consumer, EventEnvelope event) {
     return dynamo
         .getItem(
             b ->
-                b.tableName(idempotencyTable)
+                b.tableName(dedupeTable)
                     .key(Map.of("key", AttributeValue.fromS(consumer + "#" + event.eventId())))
                     .consistentRead(true))
         .item();

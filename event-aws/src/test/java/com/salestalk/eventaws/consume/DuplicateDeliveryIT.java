@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.MetricsIngested;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,10 @@ class DuplicateDeliveryIT {
     try (ConsumerFixture fixture = new ConsumerFixture(aws, "aggregation")) {
       List<EventEnvelope> handled = new CopyOnWriteArrayList<>();
       fixture.listen(
-          "aggregation", EventHandlers.builder().on("metrics.ingested.v1", handled::add).build());
+          "aggregation",
+          EventHandlers.builder()
+              .on(MetricsIngested.class, (event, payload) -> handled.add(event))
+              .build());
       EventEnvelope event = EventSamples.of("metrics.ingested.v1");
 
       fixture.sendAsEventBridge(event);
@@ -42,7 +46,7 @@ class DuplicateDeliveryIT {
               fixture.counter("salestalk.consume.processed", "aggregation", "metrics.ingested.v1"))
           .isEqualTo(1);
       assertThat(fixture.inQueue(fixture.queue.dlqUrl())).isZero();
-      Map<String, AttributeValue> record = fixture.idempotencyRecord("aggregation", event);
+      Map<String, AttributeValue> record = fixture.dedupeRecord("aggregation", event);
       assertThat(record.keySet()).containsExactlyInAnyOrder("key", "status", "expiresAtEpoch");
       assertThat(record.get("status").s()).isEqualTo("DONE");
       assertThat(Long.parseLong(record.get("expiresAtEpoch").n()))

@@ -1,37 +1,64 @@
 package com.salestalk.eventaws.consume;
 
 import static com.salestalk.eventaws.support.TestEvents.eventBridgeBody;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.salestalk.eventaws.consume.ConsumeOutcome.Status;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.ClassificationPerformed;
+import com.salestalk.eventcontracts.events.TenantProvisioned;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.eventcontracts.validation.EventValidator;
+import com.salestalk.eventcontracts.validation.ValidationMode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class EventConsumerTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+  private final InMemoryDedupeStore store = new InMemoryDedupeStore();
   private final List<EventEnvelope> handled = new ArrayList<>();
+  private final List<TenantProvisioned> payloads = new ArrayList<>();
+  private final EventHandler<TenantProvisioned> recording =
+      (event, payload) -> {
+        handled.add(event);
+        payloads.add(payload);
+      };
   private final EventEnvelope event = EventSamples.of("tenant.provisioned.v1");
   private final Clock clock =
       Clock.fixed(event.timestamp().plus(Duration.ofMillis(1500)), ZoneOffset.UTC);
 
-  private EventConsumer consumer(EventHandler handler) {
+  private EventConsumer consumer(EventHandler<TenantProvisioned> handler) {
+    return consumer(EventHandlers.builder().on(TenantProvisioned.class, handler).build());
+  }
+
+  private EventConsumer consumer(EventHandlers handlers) {
+    return consumer(handlers, EventValidator.tolerant());
+  }
+
+  private EventConsumer consumer(EventHandlers handlers, EventValidator validator) {
     return new EventConsumer(
-        ConsumerSettings.defaults("analytics", "local-idempotency"),
-        EventHandlers.builder().on("tenant.provisioned.v1", handler).build(),
-        EventValidator.tolerant(),
+        new ConsumerProperties(
+            "analytics",
+            "local-analytics",
+            "local-idempotency",
+            Duration.ofSeconds(30),
+            Duration.ofDays(7),
+            Duration.ofMinutes(1)),
+        handlers,
+        validator,
         store,
         registry,
         clock);
@@ -55,13 +82,14 @@ class EventConsumerTest {
 
   @Test
   void unwrapsValidatesAndDispatchesToTheHandlerOfTheType() {
-    ConsumeOutcome outcome = consumer(handled::add).consume(eventBridgeBody(event));
+    ConsumeOutcome outcome = consumer(recording).consume(eventBridgeBody(event));
 
     assertThat(outcome)
         .isEqualTo(
             new ConsumeOutcome(
                 Status.PROCESSED, event.eventId().toString(), "tenant.provisioned.v1", null));
     assertThat(handled).containsExactly(event);
+    assertThat(payloads).containsExactly(EventSamples.payload(TenantProvisioned.class));
     assertThat(store.statusByKey).containsEntry("analytics#" + event.eventId(), "DONE");
     assertThat(count("salestalk.consume.processed", "tenant.provisioned.v1")).isEqualTo(1);
     var latency =
@@ -76,7 +104,7 @@ class EventConsumerTest {
 
   @Test
   void aSecondDeliveryOfTheSameEventHasNoSecondEffect() {
-    EventConsumer consumer = consumer(handled::add);
+    EventConsumer consumer = consumer(recording);
 
     consumer.consume(eventBridgeBody(event));
     ConsumeOutcome second = consumer.consume(eventBridgeBody(event));
@@ -91,7 +119,7 @@ class EventConsumerTest {
   void aFailingHandlerReleasesTheLeaseAndThrowsSoSqsRedelivers() {
     EventConsumer consumer =
         consumer(
-            e -> {
+            (e, payload) -> {
               throw new IllegalStateException("database down");
             });
 
@@ -112,7 +140,7 @@ class EventConsumerTest {
   void anEventLeasedByAnotherDeliveryIsLeftForRedelivery() {
     store.statusByKey.put("analytics#" + event.eventId(), "IN_PROGRESS");
 
-    assertThatThrownBy(() -> consumer(handled::add).consume(eventBridgeBody(event)))
+    assertThatThrownBy(() -> consumer(recording).consume(eventBridgeBody(event)))
         .isInstanceOf(EventInProgressException.class)
         .hasMessage(
             "event analytics#"
@@ -123,7 +151,7 @@ class EventConsumerTest {
 
   @Test
   void aGarbageBodyIsInvalid() {
-    ConsumeOutcome outcome = consumer(handled::add).consume("this is not json");
+    ConsumeOutcome outcome = consumer(recording).consume("this is not json");
 
     assertThat(outcome.status()).isEqualTo(Status.INVALID);
     assertThat(outcome.eventType()).isEqualTo("unknown");
@@ -137,7 +165,7 @@ class EventConsumerTest {
 
   @Test
   void aJsonBodyThatIsNoEventBridgeEventIsInvalid() {
-    ConsumeOutcome outcome = consumer(handled::add).consume("{\"hello\":\"world\"}");
+    ConsumeOutcome outcome = consumer(recording).consume("{\"hello\":\"world\"}");
 
     assertThat(outcome.reason())
         .isEqualTo(
@@ -148,7 +176,7 @@ class EventConsumerTest {
   void anInvalidEnvelopeIsInvalidWithTheValidatorsMessages() {
     ObjectNode detail = eventTree();
     detail.remove("tenantId");
-    ConsumeOutcome outcome = consumer(handled::add).consume(tenantBody(detail));
+    ConsumeOutcome outcome = consumer(recording).consume(tenantBody(detail));
 
     assertThat(outcome.status()).isEqualTo(Status.INVALID);
     assertThat(outcome.eventId()).isEqualTo(event.eventId().toString());
@@ -159,21 +187,75 @@ class EventConsumerTest {
   }
 
   @Test
-  void toleratesUnknownOptionalFields() {
+  void aNewerRevisionWithAnOptionalFieldTheRecordDoesNotKnowStillBindsAndReachesTheHandler() {
     ObjectNode detail = eventTree();
+    detail.put("eventVersion", "1.1");
     ((ObjectNode) detail.get("data")).put("billingContact", "ops@acme.test");
     detail.put("region", "eu-west-1");
 
-    ConsumeOutcome outcome = consumer(handled::add).consume(tenantBody(detail));
+    ConsumeOutcome outcome = consumer(recording).consume(tenantBody(detail));
 
     assertThat(outcome.status()).isEqualTo(Status.PROCESSED);
-    assertThat(handled.get(0).data().get("billingContact").asString()).isEqualTo("ops@acme.test");
+    assertThat(payloads).containsExactly(EventSamples.payload(TenantProvisioned.class));
+    assertThat(handled.get(0).eventVersion().toString()).isEqualTo("1.1");
+  }
+
+  /**
+   * A revision 1.1 of classification.performed.v1 (test resource) that lets {@code period.start} be
+   * any string: its events pass a validator that knows 1.1, yet the 1.0 record cannot bind them.
+   */
+  @Test
+  void dataTheSchemaAcceptsButTheRecordCannotBindIsInvalidWithThePreciseReason() {
+    ObjectNode detail =
+        (ObjectNode)
+            EnvelopeJson.mapper().valueToTree(EventSamples.of("classification.performed.v1"));
+    detail.put("eventVersion", "1.1");
+    ((ObjectNode) detail.at("/data/entities/period")).put("start", "next quarter");
+    List<ClassificationPerformed> bound = new ArrayList<>();
+    EventHandlers handlers =
+        EventHandlers.builder()
+            .on(ClassificationPerformed.class, (e, payload) -> bound.add(payload))
+            .build();
+
+    ConsumeOutcome outcome =
+        consumer(handlers, validatorKnowingRevision("classification.performed.v1", "1.1"))
+            .consume(
+                eventBridgeBody(
+                    "classification.performed.v1", "salestalk.chat-handler", detail.toString()));
+
+    assertThat(outcome.status()).isEqualTo(Status.INVALID);
+    assertThat(outcome.reason())
+        .isEqualTo(
+            "classification.performed.v1 data does not bind to ClassificationPerformed at"
+                + " /entities/period/start: Cannot deserialize value of type `java.time.LocalDate`"
+                + " from String \"next quarter\": Failed to deserialize `java.time.LocalDate`"
+                + " (with format 'Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'"
+                + "-'Value(DayOfMonth,2)'): (java.time.format.DateTimeParseException) Text"
+                + " 'next quarter' could not be parsed at index 0");
+    assertThat(bound).isEmpty();
+    assertThat(store.calls).isEmpty();
+    assertThat(count("salestalk.consume.invalid", "classification.performed.v1")).isEqualTo(1);
+  }
+
+  /** A tolerant validator over the standard catalog with {@code type} at {@code revision}. */
+  private static EventValidator validatorKnowingRevision(String type, String revision) {
+    ObjectNode catalog =
+        (ObjectNode) EnvelopeJson.readResource(EventCatalog.RESOURCE).orElseThrow();
+    for (JsonNode entry : catalog.get("events")) {
+      if (entry.get("type").asString().equals(type)) {
+        ((ObjectNode) entry).put("revision", revision);
+      }
+    }
+    return new EventValidator(
+        EventCatalog.read(new ByteArrayInputStream(catalog.toString().getBytes(UTF_8))),
+        Clock.systemUTC(),
+        ValidationMode.TOLERANT);
   }
 
   @Test
   void aDetailTypeThatDisagreesWithTheEnvelopeIsInvalid() {
     ConsumeOutcome outcome =
-        consumer(handled::add)
+        consumer(recording)
             .consume(
                 eventBridgeBody(
                     "metrics.ingested.v1", "salestalk.tenant-onboard", EnvelopeJson.toJson(event)));
@@ -186,7 +268,7 @@ class EventConsumerTest {
   @Test
   void aSourceThatDisagreesWithTheEnvelopeIsInvalid() {
     ConsumeOutcome outcome =
-        consumer(handled::add)
+        consumer(recording)
             .consume(
                 eventBridgeBody(
                     "tenant.provisioned.v1", "salestalk.chat-handler", EnvelopeJson.toJson(event)));
@@ -199,7 +281,7 @@ class EventConsumerTest {
   void aValidEventWithoutAHandlerIsInvalid() {
     EventEnvelope other = EventSamples.of("metrics.ingested.v1");
 
-    ConsumeOutcome outcome = consumer(handled::add).consume(eventBridgeBody(other));
+    ConsumeOutcome outcome = consumer(recording).consume(eventBridgeBody(other));
 
     assertThat(outcome.reason())
         .isEqualTo("consumer analytics has no handler for event type metrics.ingested.v1");
@@ -209,7 +291,7 @@ class EventConsumerTest {
   @Test
   void anUnknownDetailTypeIsTaggedUnknown() {
     ConsumeOutcome outcome =
-        consumer(handled::add)
+        consumer(recording)
             .consume(eventBridgeBody("x".repeat(50), "salestalk.evil", EnvelopeJson.toJson(event)));
 
     assertThat(outcome.eventType()).isEqualTo("unknown");
@@ -220,7 +302,7 @@ class EventConsumerTest {
   void deeplyNestedJsonIsInvalidWithoutExhaustingTheStack() {
     String hostile = "{\"detail\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
 
-    ConsumeOutcome outcome = consumer(handled::add).consume(hostile);
+    ConsumeOutcome outcome = consumer(recording).consume(hostile);
 
     assertThat(outcome.status()).isEqualTo(Status.INVALID);
     assertThat(outcome.reason()).isEqualTo("JSON nests deeper than 32 levels");
@@ -232,7 +314,7 @@ class EventConsumerTest {
     ObjectNode detail = eventTree();
     ((ObjectNode) detail.get("data")).put("name", "n".repeat(300_000));
 
-    ConsumeOutcome outcome = consumer(handled::add).consume(tenantBody(detail));
+    ConsumeOutcome outcome = consumer(recording).consume(tenantBody(detail));
 
     assertThat(outcome.status()).isEqualTo(Status.INVALID);
     assertThat(outcome.reason()).isEqualTo("a string is longer than 262144 characters");
@@ -243,7 +325,7 @@ class EventConsumerTest {
   void aNumberBeyondSixtyFourBitsIsInvalidNotAHandlerFailure() {
     String body = tenantBody(eventTree()).replace("\"name\":\"", "\"seats\":1e300,\"name\":\"");
 
-    ConsumeOutcome outcome = consumer(handled::add).consume(body);
+    ConsumeOutcome outcome = consumer(recording).consume(body);
 
     assertThat(outcome.status()).isEqualTo(Status.INVALID);
     assertThat(outcome.reason())
@@ -260,7 +342,7 @@ class EventConsumerTest {
     detail.put("source", "chat-handler");
 
     ConsumeOutcome outcome =
-        consumer(handled::add)
+        consumer(recording)
             .consume(
                 eventBridgeBody(
                     "tenant.provisioned.v1", "salestalk.chat-handler", detail.toString()));

@@ -7,6 +7,7 @@ import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.MetricsIngested;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +31,8 @@ class HandlerFailureIT {
               "validation",
               EventHandlers.builder()
                   .on(
-                      "metrics.ingested.v1",
-                      e -> {
+                      MetricsIngested.class,
+                      (e, payload) -> {
                         attempts.incrementAndGet();
                         throw new IllegalStateException("report store unavailable");
                       })
@@ -61,7 +62,7 @@ class HandlerFailureIT {
           .isZero();
       assertThat(dead.get(0).body()).contains(event.eventId().toString());
       assertThat(fixture.inQueue(fixture.queue.url())).isZero();
-      Map<String, AttributeValue> record = fixture.idempotencyRecord("validation", event);
+      Map<String, AttributeValue> record = fixture.dedupeRecord("validation", event);
       assertThat(record).isEmpty();
       assertThat(listener.isRunning()).isTrue();
     }

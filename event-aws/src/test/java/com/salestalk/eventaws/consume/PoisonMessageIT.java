@@ -7,6 +7,7 @@ import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.ClassificationPerformed;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ class PoisonMessageIT {
       SqsEventListener listener =
           fixture.listen(
               "insights",
-              EventHandlers.builder().on("classification.performed.v1", handled::add).build());
+              EventHandlers.builder()
+                  .on(ClassificationPerformed.class, (event, payload) -> handled.add(event))
+                  .build());
       EventEnvelope good = EventSamples.of("classification.performed.v1");
 
       fixture.send("\u0000garbage{{{");

@@ -7,10 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
-import com.salestalk.eventaws.consume.ConsumerSettings;
+import com.salestalk.eventaws.consume.ConsumerProperties;
 import com.salestalk.eventaws.consume.EventConsumer;
 import com.salestalk.eventaws.consume.EventHandlers;
-import com.salestalk.eventaws.consume.ListenerSettings;
 import com.salestalk.eventaws.consume.SqsEventListener;
 import com.salestalk.eventaws.outbox.Outbox;
 import com.salestalk.eventaws.outbox.OutboxRelay;
@@ -26,10 +25,14 @@ import com.salestalk.eventaws.support.EventBridgeFaults;
 import com.salestalk.eventaws.support.TestEvents;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.ConversationCompleted;
+import com.salestalk.eventcontracts.events.NarrativeGenerated;
+import com.salestalk.eventcontracts.events.TenantProvisioned;
 import com.salestalk.eventcontracts.metrics.CloudWatchMetric;
 import com.salestalk.eventcontracts.metrics.SalesTalkMetrics;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.eventcontracts.validation.EventValidator;
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,21 +128,30 @@ class CloudWatchReadBackIT {
       relay.refreshBacklog();
 
       // consume: processed, duplicate, failed, invalid; DLQ depth of the listener's queue
-      String idempotencyTable = AwsResources.unique("local-idempotency");
-      AwsResources.createIdempotencyTable(dynamo, idempotencyTable);
+      String dedupeTable = AwsResources.unique("local-idempotency");
+      AwsResources.createIdempotencyTable(dynamo, dedupeTable);
+      QueueWithDlq queue =
+          AwsResources.createQueueWithDlq(sqs, AwsResources.unique("analytics"), 3, 30);
+      ConsumerProperties consumerProperties =
+          new ConsumerProperties(
+              "analytics",
+              queue.url(),
+              dedupeTable,
+              Duration.ofSeconds(30),
+              Duration.ofDays(7),
+              Duration.ofMillis(200));
       EventConsumer consumer =
           new EventConsumer(
-              ConsumerSettings.defaults("analytics", idempotencyTable),
+              consumerProperties,
               EventHandlers.builder()
-                  .on("tenant.provisioned.v1", e -> {})
-                  .on("narrative.generated.v1", e -> {})
+                  .on(TenantProvisioned.class, (e, payload) -> {})
+                  .on(NarrativeGenerated.class, (e, payload) -> {})
                   .on(
-                      "conversation.completed.v1",
-                      e -> {
+                      ConversationCompleted.class,
+                      (e, payload) -> {
                         throw new IllegalStateException("boom");
                       })
                   .build(),
-              EventValidator.tolerant(),
               dynamo,
               registry,
               Clock.systemUTC());
@@ -149,16 +161,22 @@ class CloudWatchReadBackIT {
       EventEnvelope conversation = EventSamples.of("conversation.completed.v1");
       assertThatThrownBy(() -> consumer.consume(eventBridgeBody(conversation)))
           .hasMessageContaining("boom");
-      QueueWithDlq queue =
-          AwsResources.createQueueWithDlq(sqs, AwsResources.unique("analytics"), 3, 30);
       sqs.sendMessage(b -> b.queueUrl(queue.dlqUrl()).messageBody("dead"));
       SqsEventListener listener =
           new SqsEventListener(
+              SqsMessageListenerContainerFactory.builder()
+                  .sqsAsyncClient(sqsAsync)
+                  .configure(
+                      options ->
+                          options
+                              .maxConcurrentMessages(1)
+                              .maxMessagesPerPoll(1)
+                              .pollTimeout(Duration.ofSeconds(1))
+                              .listenerShutdownTimeout(Duration.ofSeconds(2)))
+                  .build(),
               sqsAsync,
-              queue.url(),
               consumer,
-              new ListenerSettings(
-                  1, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(200)),
+              consumerProperties,
               registry);
       listener.start();
       await()

@@ -3,10 +3,11 @@ package com.salestalk.eventcontracts.envelope;
 import com.salestalk.eventcontracts.catalog.CatalogEntry;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.catalog.EventType;
+import com.salestalk.eventcontracts.events.EventPayload;
+import com.salestalk.eventcontracts.events.EventPayloads;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds envelopes for one producing service: a new eventId, a UTC timestamp from the injected
@@ -40,11 +41,12 @@ public final class EnvelopeFactory {
   }
 
   /**
-   * A new event of {@code type} for {@code tenant} in {@code flow}.
+   * A new event for {@code tenant} in {@code flow}, of the type of {@code payload}'s record.
    *
    * @throws IllegalArgumentException if the type is not in the catalog
    */
-  public EventEnvelope create(EventType type, TenantId tenant, ObjectNode data, Flow flow) {
+  public EventEnvelope create(TenantId tenant, EventPayload payload, Flow flow) {
+    EventType type = EventPayloads.typeOf(payload.getClass());
     CatalogEntry entry = catalog.require(type);
     return new EventEnvelope(
         UUID.randomUUID(),
@@ -56,6 +58,6 @@ public final class EnvelopeFactory {
         flow.userId(),
         flow.sessionId(),
         new EventMetadata(flow.correlationId(), flow.causationId(), flow.traceId()),
-        data);
+        EventPayloads.toData(payload));
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.salestalk.eventcontracts.catalog.EventType;
 import com.salestalk.eventcontracts.catalog.Revision;
+import com.salestalk.eventcontracts.events.EventPayload;
+import com.salestalk.eventcontracts.events.EventPayloads;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,6 +55,29 @@ public record EventEnvelope(
    * (docs/ARCHITECTURE.md#envelope).
    */
   public static final String EVENT_BRIDGE_SOURCE_PREFIX = "salestalk.";
+
+  /**
+   * The data bound to its record, tolerantly: properties the record does not know are ignored.
+   *
+   * @throws IllegalArgumentException if this event is not of {@code type}'s event type, or its data
+   *     does not bind (the message names the field)
+   */
+  public <T extends EventPayload> T payload(Class<T> type) {
+    EventType expected = EventPayloads.typeOf(type);
+    if (!expected.equals(eventType)) {
+      throw new IllegalArgumentException(
+          "event "
+              + eventId
+              + " is "
+              + eventType
+              + ", not "
+              + expected
+              + " ("
+              + type.getSimpleName()
+              + ")");
+    }
+    return EventPayloads.fromData(data, type);
+  }
 
   /** The correlation id of the flow this event belongs to. */
   public UUID correlationId() {

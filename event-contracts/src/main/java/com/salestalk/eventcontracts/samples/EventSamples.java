@@ -8,14 +8,16 @@ import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.envelope.Flow;
 import com.salestalk.eventcontracts.envelope.TenantId;
+import com.salestalk.eventcontracts.events.EventPayload;
+import com.salestalk.eventcontracts.events.EventPayloads;
 import java.time.Clock;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Valid sample events of every catalog type, built by the real {@link EnvelopeFactory} from the
- * data files under {@code com/salestalk/eventcontracts/samples/}. Use them as test fixtures in any
- * module.
+ * data files under {@code com/salestalk/eventcontracts/samples/} bound to their payload records.
+ * Use them as test fixtures in any module.
  */
 public final class EventSamples {
 
@@ -42,12 +44,22 @@ public final class EventSamples {
     CatalogEntry entry = EventCatalog.standard().require(type);
     EnvelopeFactory factory =
         new EnvelopeFactory(entry.producer(), Clock.systemUTC(), EventCatalog.standard());
-    return factory.create(type, tenant, data(type), flow);
+    return factory.create(tenant, payload(type), flow);
   }
 
   /** One valid event of every catalog type, in catalog order. */
   public static List<EventEnvelope> all() {
     return EventCatalog.standard().entries().stream().map(e -> of(e.type())).toList();
+  }
+
+  /** The sample payload of {@code type}'s record. */
+  public static <T extends EventPayload> T payload(Class<T> type) {
+    return EventPayloads.fromData(data(EventPayloads.typeOf(type)), type);
+  }
+
+  /** The sample payload of an event type. */
+  public static EventPayload payload(EventType type) {
+    return payload(EventPayloads.classOf(type));
   }
 
   /** A fresh, modifiable copy of the sample data payload of {@code type}. */

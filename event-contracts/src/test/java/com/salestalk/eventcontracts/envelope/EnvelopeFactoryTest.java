@@ -6,8 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.catalog.EventType;
 import com.salestalk.eventcontracts.catalog.Revision;
+import com.salestalk.eventcontracts.events.ClassificationPerformed;
+import com.salestalk.eventcontracts.events.Component;
+import com.salestalk.eventcontracts.events.Intent;
+import com.salestalk.eventcontracts.events.MessageId;
+import com.salestalk.eventcontracts.events.NarrativeGenerated;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.eventcontracts.validation.EventValidator;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,8 +23,15 @@ import org.junit.jupiter.api.Test;
 
 class EnvelopeFactoryTest {
 
-  private static final EventType CLASSIFIED = EventType.parse("classification.performed.v1");
-  private static final EventType NARRATED = EventType.parse("narrative.generated.v1");
+  private static final ClassificationPerformed CLASSIFICATION =
+      new ClassificationPerformed(
+          new MessageId("msg-1"),
+          "How did revenue do last quarter?",
+          Intent.TREND_ANALYSIS,
+          0.92,
+          null,
+          new Component("keyword-intent", "1.0.0"),
+          12);
 
   private final Clock clock =
       Clock.fixed(Instant.parse("2026-11-26T10:15:30.123456Z"), ZoneOffset.UTC);
@@ -26,9 +40,7 @@ class EnvelopeFactoryTest {
 
   @Test
   void stampsIdTimestampSourceAndCurrentRevision() {
-    EventEnvelope event =
-        factory.create(
-            CLASSIFIED, TenantId.of("tenant-acme"), EventSamples.data(CLASSIFIED), Flow.start());
+    EventEnvelope event = factory.create(TenantId.of("tenant-acme"), CLASSIFICATION, Flow.start());
 
     assertThat(event.eventId()).isNotNull();
     assertThat(event.timestamp()).isEqualTo(Instant.parse("2026-11-26T10:15:30.123Z"));
@@ -40,12 +52,8 @@ class EnvelopeFactoryTest {
 
   @Test
   void everyEventGetsItsOwnId() {
-    EventEnvelope first =
-        factory.create(
-            CLASSIFIED, EventSamples.SAMPLE_TENANT, EventSamples.data(CLASSIFIED), Flow.start());
-    EventEnvelope second =
-        factory.create(
-            CLASSIFIED, EventSamples.SAMPLE_TENANT, EventSamples.data(CLASSIFIED), Flow.start());
+    EventEnvelope first = factory.create(EventSamples.SAMPLE_TENANT, CLASSIFICATION, Flow.start());
+    EventEnvelope second = factory.create(EventSamples.SAMPLE_TENANT, CLASSIFICATION, Flow.start());
 
     assertThat(first.eventId()).isNotEqualTo(second.eventId());
     assertThat(first.correlationId()).isNotEqualTo(second.correlationId());
@@ -57,9 +65,8 @@ class EnvelopeFactoryTest {
 
     EventEnvelope event =
         factory.create(
-            CLASSIFIED,
             EventSamples.SAMPLE_TENANT,
-            EventSamples.data(CLASSIFIED),
+            CLASSIFICATION,
             Flow.continuing(correlation)
                 .withTrace("1-abc")
                 .withUser("user-bob")
@@ -74,16 +81,14 @@ class EnvelopeFactoryTest {
   void anEventCausedByAnotherSharesItsFlowAndNamesItsCause() {
     EventEnvelope classification =
         factory.create(
-            CLASSIFIED,
             EventSamples.SAMPLE_TENANT,
-            EventSamples.data(CLASSIFIED),
+            CLASSIFICATION,
             Flow.start().withUser("user-alice").withSession("session-s1").withTrace("1-xyz"));
 
     EventEnvelope narrative =
         factory.create(
-            NARRATED,
             EventSamples.SAMPLE_TENANT,
-            EventSamples.data(NARRATED),
+            EventSamples.payload(NarrativeGenerated.class),
             Flow.causedBy(classification));
 
     assertThat(narrative.correlationId()).isEqualTo(classification.correlationId());
@@ -95,9 +100,7 @@ class EnvelopeFactoryTest {
 
   @Test
   void builtEventsAreValidAndRoundTripThroughJson() {
-    EventEnvelope event =
-        factory.create(
-            CLASSIFIED, EventSamples.SAMPLE_TENANT, EventSamples.data(CLASSIFIED), Flow.start());
+    EventEnvelope event = factory.create(EventSamples.SAMPLE_TENANT, CLASSIFICATION, Flow.start());
 
     String json = EventValidator.strict().requireValid(event);
 
@@ -105,18 +108,53 @@ class EnvelopeFactoryTest {
   }
 
   @Test
-  void refusesAnUnknownSourceOrType() {
+  void takesTheTypeFromThePayloadRecordAndItsDataFromTheRecordsJson() {
+    EventEnvelope event = factory.create(EventSamples.SAMPLE_TENANT, CLASSIFICATION, Flow.start());
+
+    assertThat(event.eventType()).isEqualTo(EventType.parse("classification.performed.v1"));
+    assertThat(event.data().toString())
+        .isEqualTo(
+            "{\"messageId\":\"msg-1\",\"utterance\":\"How did revenue do last quarter?\","
+                + "\"intent\":\"trend_analysis\",\"confidence\":0.92,"
+                + "\"classifier\":{\"name\":\"keyword-intent\",\"version\":\"1.0.0\"},"
+                + "\"latencyMs\":12}");
+    assertThat(event.payload(ClassificationPerformed.class)).isEqualTo(CLASSIFICATION);
+  }
+
+  @Test
+  void readingAPayloadOfAnotherTypeFailsNamingBothTypes() {
+    EventEnvelope event = factory.create(EventSamples.SAMPLE_TENANT, CLASSIFICATION, Flow.start());
+
+    assertThatThrownBy(() -> event.payload(NarrativeGenerated.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "event "
+                + event.eventId()
+                + " is classification.performed.v1, not narrative.generated.v1"
+                + " (NarrativeGenerated)");
+  }
+
+  @Test
+  void refusesAnUnknownSource() {
     assertThatThrownBy(() -> new EnvelopeFactory("billing", clock, EventCatalog.standard()))
         .hasMessage(
             "unknown source 'billing'; the catalog has [chat-handler, metrics-handler, tenant-onboard, test-harness]");
+  }
+
+  @Test
+  void refusesATypeMissingFromItsCatalog() {
+    EventCatalog withoutClassification =
+        EventCatalog.read(
+            new ByteArrayInputStream(
+                """
+                {"sources": ["chat-handler"], "consumers": [], "events": []}
+                """
+                    .getBytes(StandardCharsets.UTF_8)));
+    EnvelopeFactory narrow = new EnvelopeFactory("chat-handler", clock, withoutClassification);
+
     assertThatThrownBy(
-            () ->
-                factory.create(
-                    EventType.parse("tenant.deleted.v1"),
-                    EventSamples.SAMPLE_TENANT,
-                    EventSamples.data(CLASSIFIED),
-                    Flow.start()))
-        .hasMessage("event type tenant.deleted.v1 is not in the catalog");
+            () -> narrow.create(EventSamples.SAMPLE_TENANT, CLASSIFICATION, Flow.start()))
+        .hasMessage("event type classification.performed.v1 is not in the catalog");
   }
 
   @Test

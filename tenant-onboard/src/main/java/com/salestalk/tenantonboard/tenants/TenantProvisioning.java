@@ -1,12 +1,11 @@
 package com.salestalk.tenantonboard.tenants;
 
 import com.salestalk.eventaws.outbox.Outbox;
-import com.salestalk.eventcontracts.catalog.EventType;
 import com.salestalk.eventcontracts.envelope.EnvelopeFactory;
-import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.envelope.Flow;
 import com.salestalk.eventcontracts.envelope.TenantId;
+import com.salestalk.eventcontracts.events.TenantProvisioned;
 import com.salestalk.servicekit.auth.ApiKeys;
 import com.salestalk.servicekit.idempotency.HttpIdempotency;
 import com.salestalk.servicekit.idempotency.IdempotencyKey;
@@ -20,8 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates tenants: the tenant item, the {@code tenant.provisioned.v1} outbox entry and (with an
@@ -32,8 +29,6 @@ final class TenantProvisioning {
 
   /** The service name in events and idempotency keys. */
   static final String SERVICE = "tenant-onboard";
-
-  static final EventType PROVISIONED = EventType.parse("tenant.provisioned.v1");
 
   private static final Logger log = LoggerFactory.getLogger(TenantProvisioning.class);
   private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
@@ -96,7 +91,7 @@ final class TenantProvisioning {
             List.of(),
             clock.instant().truncatedTo(ChronoUnit.MILLIS));
     String apiKey = ApiKeys.generate();
-    EventEnvelope event = events.create(PROVISIONED, tenant.id(), data(tenant), flow);
+    EventEnvelope event = events.create(tenant.id(), provisioned(tenant), flow);
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(store.putNew(tenant, ApiKeys.hash(apiKey)));
     key.ifPresent(k -> items.add(idempotency.claim(k, requestHash, tenant.id().value())));
@@ -135,16 +130,14 @@ final class TenantProvisioning {
                                     "idempotency record points at missing tenant " + id))));
   }
 
-  private static ObjectNode data(Tenant tenant) {
-    ObjectNode data = EnvelopeJson.mapper().createObjectNode();
-    data.put("name", tenant.name());
-    data.put("plan", tenant.plan().wire());
-    data.put("region", tenant.region());
-    data.put("currency", tenant.currency());
-    data.put("timezone", tenant.timezone());
-    ArrayNode features = data.putArray("features");
-    tenant.features().forEach(features::add);
-    return data;
+  private static TenantProvisioned provisioned(Tenant tenant) {
+    return new TenantProvisioned(
+        tenant.name(),
+        com.salestalk.eventcontracts.events.Plan.valueOf(tenant.plan().name()),
+        tenant.region(),
+        tenant.currency(),
+        tenant.timezone(),
+        tenant.features());
   }
 
   private TenantId newId() {

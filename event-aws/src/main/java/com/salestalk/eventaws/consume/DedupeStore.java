@@ -1,7 +1,7 @@
 package com.salestalk.eventaws.consume;
 
 /** Remembers which events a consumer has handled, with a lease while one is being handled. */
-interface IdempotencyStore {
+interface DedupeStore {
 
   /** The result of trying to take an event. */
   enum Claim {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An idempotency store in a map, for unit tests. */
-final class InMemoryIdempotencyStore implements IdempotencyStore {
+/** A dedupe store in a map, for unit tests. */
+final class InMemoryDedupeStore implements DedupeStore {
 
   final Map<String, String> statusByKey = new ConcurrentHashMap<>();
   final List<String> calls = new ArrayList<>();

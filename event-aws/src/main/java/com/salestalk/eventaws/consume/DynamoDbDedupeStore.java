@@ -10,12 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
- * The {@code {env}-idempotency} table (docs/DATA_CONTRACTS.md): {@code key}, {@code status} ({@code
- * IN_PROGRESS}/{@code DONE}), {@code leaseUntil} (epoch ms), {@code expiresAtEpoch} (TTL, epoch s).
- * An item whose TTL has passed counts as absent, since DynamoDB deletes expired items lazily (and
- * the emulator never).
+ * Dedupe records in the {@code {env}-idempotency} table (docs/DATA_CONTRACTS.md): {@code key}
+ * ({@code {consumer}#{eventId}}), {@code status} ({@code IN_PROGRESS}/{@code DONE}), {@code
+ * leaseUntil} (epoch ms), {@code expiresAtEpoch} (TTL, epoch s). An item whose TTL has passed
+ * counts as absent, since DynamoDB deletes expired items lazily (and the emulator never).
  */
-final class DynamoDbIdempotencyStore implements IdempotencyStore {
+final class DynamoDbDedupeStore implements DedupeStore {
 
   static final String KEY = "key";
   static final String STATUS = "status";
@@ -30,12 +30,12 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
   private static final AttributeValue DONE_VALUE = AttributeValue.fromS(DONE);
 
   private final DynamoDbClient dynamo;
-  private final ConsumerSettings settings;
+  private final ConsumerProperties properties;
   private final Clock clock;
 
-  DynamoDbIdempotencyStore(DynamoDbClient dynamo, ConsumerSettings settings, Clock clock) {
+  DynamoDbDedupeStore(DynamoDbClient dynamo, ConsumerProperties properties, Clock clock) {
     this.dynamo = dynamo;
-    this.settings = settings;
+    this.properties = properties;
     this.clock = clock;
   }
 
@@ -46,13 +46,13 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
       try {
         dynamo.putItem(
             PutItemRequest.builder()
-                .tableName(settings.idempotencyTable())
+                .tableName(properties.dedupeTable())
                 .item(
                     Map.of(
                         KEY, AttributeValue.fromS(key),
                         STATUS, IN_PROGRESS_VALUE,
-                        LEASE_UNTIL, n(now + settings.lease().toMillis()),
-                        EXPIRES_AT_EPOCH, n((now + settings.retention().toMillis()) / 1000)))
+                        LEASE_UNTIL, n(now + properties.lease().toMillis()),
+                        EXPIRES_AT_EPOCH, n((now + properties.retention().toMillis()) / 1000)))
                 .conditionExpression(
                     "attribute_not_exists(#key) OR #expires < :nowEpoch"
                         + " OR (#status = :inProgress AND #lease < :now)")
@@ -69,7 +69,7 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
             dynamo
                 .getItem(
                     GetItemRequest.builder()
-                        .tableName(settings.idempotencyTable())
+                        .tableName(properties.dedupeTable())
                         .key(Map.of(KEY, AttributeValue.fromS(key)))
                         .consistentRead(true)
                         .build())
@@ -93,12 +93,12 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
     long now = clock.millis();
     dynamo.putItem(
         PutItemRequest.builder()
-            .tableName(settings.idempotencyTable())
+            .tableName(properties.dedupeTable())
             .item(
                 Map.of(
                     KEY, AttributeValue.fromS(key),
                     STATUS, DONE_VALUE,
-                    EXPIRES_AT_EPOCH, n((now + settings.retention().toMillis()) / 1000)))
+                    EXPIRES_AT_EPOCH, n((now + properties.retention().toMillis()) / 1000)))
             .build());
   }
 
@@ -107,7 +107,7 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
     try {
       dynamo.deleteItem(
           DeleteItemRequest.builder()
-              .tableName(settings.idempotencyTable())
+              .tableName(properties.dedupeTable())
               .key(Map.of(KEY, AttributeValue.fromS(key)))
               .conditionExpression("#status = :inProgress")
               .expressionAttributeNames(Map.of("#status", STATUS))
