@@ -66,6 +66,7 @@ class AutoConfiguredServicesIT {
             consumer ->
                 base.withPropertyValues(
                         "salestalk.publisher.bus-name=" + bus,
+                        "salestalk.outbox.enabled=true",
                         "salestalk.outbox.table=" + outboxTable,
                         "salestalk.outbox.relay.interval=100ms")
                     .run(

@@ -13,13 +13,12 @@ import com.salestalk.eventaws.consume.EventHandlers;
 import com.salestalk.eventaws.consume.ListenerSettings;
 import com.salestalk.eventaws.consume.SqsEventListener;
 import com.salestalk.eventaws.outbox.Outbox;
+import com.salestalk.eventaws.outbox.OutboxProperties;
 import com.salestalk.eventaws.outbox.OutboxRelay;
-import com.salestalk.eventaws.outbox.OutboxRelaySettings;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
 import com.salestalk.eventaws.publish.PublishMetrics;
 import com.salestalk.eventaws.publish.PublishResult;
-import com.salestalk.eventaws.publish.PublisherSettings;
-import com.salestalk.eventaws.publish.RetryPolicy;
+import com.salestalk.eventaws.publish.PublisherProperties;
 import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
 import com.salestalk.eventaws.support.EventBridgeFaults;
@@ -88,10 +87,8 @@ class CloudWatchReadBackIT {
       EventBridgePublisher publisher =
           new EventBridgePublisher(
               events,
-              new PublisherSettings(
-                  bus, new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20))),
-              EventValidator.strict(),
-              registry);
+              new PublisherProperties(true, bus, 2, Duration.ofMillis(10), Duration.ofMillis(20)),
+              metrics);
       List<EventEnvelope> tenants =
           List.of(
               EventSamples.of("tenant.provisioned.v1"),
@@ -109,7 +106,7 @@ class CloudWatchReadBackIT {
       // outbox: 2 waiting entries
       String outboxTable = AwsResources.unique("local-outbox");
       AwsResources.createOutboxTable(dynamo, outboxTable);
-      new Outbox(dynamo, outboxTable, EventValidator.strict(), metrics, Clock.systemUTC())
+      new Outbox(dynamo, outboxTable, metrics, Clock.systemUTC())
           .write(
               List.of(),
               List.of(
@@ -118,7 +115,20 @@ class CloudWatchReadBackIT {
           new OutboxRelay(
               dynamo,
               publisher,
-              OutboxRelaySettings.defaults(outboxTable, "relay-metrics"),
+              new OutboxProperties(
+                  true,
+                  outboxTable,
+                  new OutboxProperties.Relay(
+                      true,
+                      "relay-metrics",
+                      Duration.ofSeconds(1),
+                      100,
+                      Duration.ofSeconds(60),
+                      20,
+                      Duration.ofSeconds(1),
+                      Duration.ofMinutes(5),
+                      Duration.ofSeconds(10),
+                      10_000)),
               metrics,
               registry,
               Clock.systemUTC());

@@ -45,7 +45,17 @@ class PartialFailureIT {
       OutboxRelay relay =
           fixture.relay(
               fixture.publisher(new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40))),
-              OutboxRelaySettings.defaults(fixture.outboxTable, "relay-a"));
+              new OutboxProperties.Relay(
+                  true,
+                  "relay-a",
+                  Duration.ofSeconds(1),
+                  100,
+                  Duration.ofSeconds(60),
+                  20,
+                  Duration.ofSeconds(1),
+                  Duration.ofMinutes(5),
+                  Duration.ofSeconds(10),
+                  10_000));
 
       RelayRun run = relay.runOnce();
 
