@@ -78,7 +78,7 @@ public record OutboxProperties(
     }
 
     /** Attempts before an entry is parked, and the backoff that sets {@code nextAttemptAt}. */
-    public RetryPolicy retry() {
+    RetryPolicy retry() {
       return new RetryPolicy(maxAttempts, baseDelay, maxDelay);
     }
 

@@ -178,16 +178,13 @@ final class OutboxRepository {
    * @return {@code false} if the claim was no longer this relay's, so nothing changed
    */
   boolean retryLater(ClaimedEntry entry, int attempts, long nextAttemptAt, String error) {
-    Map<String, String> names = new HashMap<>(releaseNames());
-    names.put("#next", NEXT_ATTEMPT_AT);
-    Map<String, AttributeValue> values = new HashMap<>(releaseValues(entry, attempts, error));
-    values.put(":next", number(nextAttemptAt));
     return release(
         entry,
-        "SET #attempts = :attempts, #next = :next, #lastError = :error"
-            + " REMOVE #claimedBy, #claimUntil",
-        names,
-        values);
+        attempts,
+        error,
+        "#next = :next",
+        Map.of("#next", NEXT_ATTEMPT_AT),
+        Map.of(":next", number(nextAttemptAt)));
   }
 
   /**
@@ -196,16 +193,13 @@ final class OutboxRepository {
    * @return {@code false} if the claim was no longer this relay's, so nothing changed
    */
   boolean park(ClaimedEntry entry, int attempts, String error) {
-    Map<String, String> names = new HashMap<>(releaseNames());
-    names.put("#status", STATUS);
-    Map<String, AttributeValue> values = new HashMap<>(releaseValues(entry, attempts, error));
-    values.put(":failed", string(FAILED));
     return release(
         entry,
-        "SET #status = :failed, #attempts = :attempts, #lastError = :error"
-            + " REMOVE #claimedBy, #claimUntil",
-        names,
-        values);
+        attempts,
+        error,
+        "#status = :failed",
+        Map.of("#status", STATUS),
+        Map.of(":failed", string(FAILED)));
   }
 
   /** Counts the {@code PENDING} entries by source, reading at most {@code scanLimit} of them. */
@@ -217,10 +211,7 @@ final class OutboxRepository {
     do {
       QueryResponse page =
           dynamo.query(
-              QueryRequest.builder()
-                  .tableName(tableName)
-                  .indexName(STATUS_INDEX)
-                  .keyConditionExpression("#status = :pending")
+              statusIndexQuery(":pending")
                   .projectionExpression("#source, #createdAt")
                   .expressionAttributeNames(
                       Map.of("#status", STATUS, "#source", SOURCE, "#createdAt", CREATED_AT))
@@ -250,10 +241,7 @@ final class OutboxRepository {
   int requeueFailed(int limit, long now) {
     QueryResponse page =
         dynamo.query(
-            QueryRequest.builder()
-                .tableName(tableName)
-                .indexName(STATUS_INDEX)
-                .keyConditionExpression("#status = :failed")
+            statusIndexQuery(":failed")
                 .projectionExpression("#id")
                 .expressionAttributeNames(Map.of("#status", STATUS, "#id", ID))
                 .expressionAttributeValues(Map.of(":failed", string(FAILED)))
@@ -285,6 +273,17 @@ final class OutboxRepository {
     return requeued;
   }
 
+  /**
+   * A query of the entries whose status is the value of {@code statusValue} (e.g. {@code :pending},
+   * bound by the caller), oldest first.
+   */
+  private QueryRequest.Builder statusIndexQuery(String statusValue) {
+    return QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(STATUS_INDEX)
+        .keyConditionExpression("#status = " + statusValue);
+  }
+
   /** The ids of up to {@code limit} due entries, oldest first. */
   private List<String> dueIds(int limit, long now) {
     List<String> ids = new ArrayList<>(limit);
@@ -293,10 +292,7 @@ final class OutboxRepository {
     do {
       QueryResponse page =
           dynamo.query(
-              QueryRequest.builder()
-                  .tableName(tableName)
-                  .indexName(STATUS_INDEX)
-                  .keyConditionExpression("#status = :pending")
+              statusIndexQuery(":pending")
                   .filterExpression(DUE)
                   .projectionExpression("#id")
                   .expressionAttributeNames(QUERY_NAMES)
@@ -319,34 +315,36 @@ final class OutboxRepository {
     return ids;
   }
 
-  private static Map<String, String> releaseNames() {
-    return Map.of(
-        "#attempts", ATTEMPTS,
-        "#lastError", LAST_ERROR,
-        "#claimedBy", CLAIMED_BY,
-        "#claimUntil", CLAIM_UNTIL);
-  }
-
-  private static Map<String, AttributeValue> releaseValues(
-      ClaimedEntry entry, int attempts, String error) {
-    return Map.of(
-        ":attempts", number(attempts),
-        ":error", string(truncate(error)),
-        ":me", string(entry.claimedBy()));
-  }
-
-  /** Updates a claimed entry if the claim is still {@code entry.claimedBy()}'s. */
+  /**
+   * Drops the claim, records the attempt and its error, and applies {@code set}, if the claim is
+   * still {@code entry.claimedBy()}'s.
+   */
   private boolean release(
       ClaimedEntry entry,
-      String update,
-      Map<String, String> names,
-      Map<String, AttributeValue> values) {
+      int attempts,
+      String error,
+      String set,
+      Map<String, String> setNames,
+      Map<String, AttributeValue> setValues) {
+    Map<String, String> names = new HashMap<>(setNames);
+    names.put("#attempts", ATTEMPTS);
+    names.put("#lastError", LAST_ERROR);
+    names.put("#claimedBy", CLAIMED_BY);
+    names.put("#claimUntil", CLAIM_UNTIL);
+    Map<String, AttributeValue> values = new HashMap<>(setValues);
+    values.put(":attempts", number(attempts));
+    values.put(":error", string(truncate(error)));
+    values.put(":me", string(entry.claimedBy()));
     try {
       dynamo.updateItem(
           UpdateItemRequest.builder()
               .tableName(tableName)
               .key(Map.of(ID, string(entry.event().eventId())))
-              .updateExpression(update)
+              .updateExpression(
+                  "SET "
+                      + set
+                      + ", #attempts = :attempts, #lastError = :error"
+                      + " REMOVE #claimedBy, #claimUntil")
               .conditionExpression("#claimedBy = :me")
               .expressionAttributeNames(names)
               .expressionAttributeValues(values)

@@ -54,7 +54,7 @@ public final class PublishMetrics {
   }
 
   /** Counts {@code n} events accepted by EventBridge. */
-  public void published(String eventType, String source, int n) {
+  void published(String eventType, String source, int n) {
     counter(published, eventType, source).increment(n);
   }
 
@@ -69,12 +69,12 @@ public final class PublishMetrics {
   }
 
   /** Counts billable 64 KB chunks of accepted events. */
-  public void billableChunks(String eventType, int chunks) {
+  void billableChunks(String eventType, int chunks) {
     billableChunks.get(eventTypeTag(eventType)).increment(chunks);
   }
 
   /** Records the duration of one publish call for a source. */
-  public void latency(String source, long nanos) {
+  void latency(String source, long nanos) {
     latency.get(sourceTag(source)).record(nanos, TimeUnit.NANOSECONDS);
   }
 

@@ -37,7 +37,7 @@ public record PublisherProperties(
   }
 
   /** How failed entries are resent within one publish call. */
-  public RetryPolicy retry() {
+  RetryPolicy retry() {
     return new RetryPolicy(maxAttempts, baseDelay, maxDelay);
   }
 }

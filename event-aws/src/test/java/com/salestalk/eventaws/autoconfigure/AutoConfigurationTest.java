@@ -23,7 +23,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.SmartLifecycle;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -188,13 +190,9 @@ class AutoConfigurationTest {
     runner
         .withPropertyValues("salestalk.outbox.enabled=true")
         .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .rootCause()
-                    .hasMessage(
-                        "salestalk.outbox.table must be set (the stack output OutboxTableName,"
-                            + " salestalk.aws.outbox-table-name)"));
+            failsWith(
+                "salestalk.outbox.table must be set (the stack output OutboxTableName,"
+                    + " salestalk.aws.outbox-table-name)"));
   }
 
   @Test
@@ -217,13 +215,14 @@ class AutoConfigurationTest {
     runner
         .withPropertyValues("salestalk.publisher.bus-name=")
         .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .rootCause()
-                    .hasMessage(
-                        "salestalk.publisher.bus-name must be set (the stack output BusName,"
-                            + " salestalk.aws.bus-name)"));
+            failsWith(
+                "salestalk.publisher.bus-name must be set (the stack output BusName,"
+                    + " salestalk.aws.bus-name)"));
+  }
+
+  /** The context did not start, and the root cause says {@code message}. */
+  private static ContextConsumer<AssertableApplicationContext> failsWith(String message) {
+    return context -> assertThat(context).getFailure().rootCause().hasMessage(message);
   }
 
   @Test

@@ -22,6 +22,7 @@ import com.salestalk.eventaws.publish.PublisherProperties;
 import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
 import com.salestalk.eventaws.support.EventBridgeFaults;
+import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventaws.support.TestEvents;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
@@ -115,20 +116,7 @@ class CloudWatchReadBackIT {
           new OutboxRelay(
               dynamo,
               publisher,
-              new OutboxProperties(
-                  true,
-                  outboxTable,
-                  new OutboxProperties.Relay(
-                      true,
-                      "relay-metrics",
-                      Duration.ofSeconds(1),
-                      100,
-                      Duration.ofSeconds(60),
-                      20,
-                      Duration.ofSeconds(1),
-                      Duration.ofMinutes(5),
-                      Duration.ofSeconds(10),
-                      10_000)),
+              new OutboxProperties(true, outboxTable, RelaySettings.standard("relay-metrics")),
               metrics,
               registry,
               Clock.systemUTC());
