@@ -2,13 +2,15 @@ package com.salestalk.benchmarks.aws;
 
 import com.salestalk.benchmarks.Goal;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
+import com.salestalk.eventaws.publish.PublishMetrics;
 import com.salestalk.eventaws.publish.PublishResult;
-import com.salestalk.eventaws.publish.PublisherSettings;
+import com.salestalk.eventaws.publish.PublisherProperties;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
-import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -58,18 +60,20 @@ public class PublisherBenchmark {
         IntStream.range(0, BATCH)
             .mapToObj(i -> EventSamples.of("classification.performed.v1"))
             .toList();
+    // the salestalk.publisher.* defaults
+    PublisherProperties properties =
+        new PublisherProperties(
+            true, "salestalk", 4, Duration.ofMillis(100), Duration.ofSeconds(2));
     publisher =
         new EventBridgePublisher(
             InMemoryAws.acceptingEventBridge(),
-            PublisherSettings.defaults(),
-            EventValidator.strict(),
-            new SimpleMeterRegistry());
+            properties,
+            new PublishMetrics(new SimpleMeterRegistry(), EventCatalog.standard()));
     sdkPublisher =
         new EventBridgePublisher(
             InMemoryAws.sdkEventBridge(BATCH),
-            PublisherSettings.defaults(),
-            EventValidator.strict(),
-            new SimpleMeterRegistry());
+            properties,
+            new PublishMetrics(new SimpleMeterRegistry(), EventCatalog.standard()));
   }
 
   /** The floor: Jackson serialization of each envelope. */

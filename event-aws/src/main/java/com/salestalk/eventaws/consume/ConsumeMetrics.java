@@ -1,7 +1,7 @@
 package com.salestalk.eventaws.consume;
 
 import com.salestalk.eventaws.metrics.MeterCache;
-import com.salestalk.eventaws.publish.PublishMetrics;
+import com.salestalk.eventaws.metrics.TimerPercentiles;
 import com.salestalk.eventcontracts.metrics.MetricDefinition;
 import com.salestalk.eventcontracts.metrics.SalesTalkMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -31,7 +31,7 @@ final class ConsumeMetrics {
                     .description(SalesTalkMetrics.PROCESSING_LATENCY.description())
                     .tags(
                         SalesTalkMetrics.CONSUMER, consumer, SalesTalkMetrics.EVENT_TYPE, eventType)
-                    .publishPercentiles(PublishMetrics.toArray())
+                    .publishPercentiles(TimerPercentiles.values())
                     .register(registry));
   }
 

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code salestalk.metrics.cloudwatch.*}: CloudWatch export. The client's endpoint and region come
  * from {@code spring.cloud.aws.cloudwatch.*} or the global {@code spring.cloud.aws.*}.
  *
- * @param enabled export to CloudWatch (default {@code true})
- * @param namespace the namespace (default {@code SalesTalk})
- * @param step the publishing interval (default 1 minute)
+ * @param enabled whether to export the SalesTalk metrics to CloudWatch
+ * @param namespace the CloudWatch namespace
+ * @param step the publishing interval (CloudWatch's resolution is one minute)
  */
 @ConfigurationProperties(CloudWatchExportProperties.PREFIX)
 public record CloudWatchExportProperties(

@@ -1,18 +1,15 @@
 package com.salestalk.eventaws.outbox;
 
+import com.salestalk.eventaws.publish.PreparedEvent;
 import com.salestalk.eventaws.publish.PublishMetrics;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.validation.EventValidator;
 import com.salestalk.eventcontracts.validation.InvalidEventException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -31,34 +28,27 @@ public final class Outbox {
   public static final int MAX_TRANSACTION_ITEMS = 100;
 
   private final DynamoDbClient dynamo;
-  private final String tableName;
-  private final EventValidator validator;
+  private final OutboxRepository repository;
+  private final EventValidator validator = EventValidator.strict();
   private final PublishMetrics metrics;
   private final Clock clock;
 
   /**
    * @param dynamo the DynamoDB client
    * @param tableName the outbox table, e.g. {@code local-outbox}
-   * @param validator the strict validator
    * @param metrics counts rejected events
    * @param clock gives {@code createdAt}
    */
-  public Outbox(
-      DynamoDbClient dynamo,
-      String tableName,
-      EventValidator validator,
-      PublishMetrics metrics,
-      Clock clock) {
+  public Outbox(DynamoDbClient dynamo, String tableName, PublishMetrics metrics, Clock clock) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
-    this.tableName = Objects.requireNonNull(tableName, "tableName");
-    this.validator = Objects.requireNonNull(validator, "validator");
+    this.repository = new OutboxRepository(dynamo, Objects.requireNonNull(tableName, "tableName"));
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** The outbox table's name. */
   public String tableName() {
-    return tableName;
+    return repository.tableName();
   }
 
   /**
@@ -112,32 +102,6 @@ public final class Outbox {
           event.eventType() == null ? null : event.eventType().toString(), event.source());
       throw e;
     }
-    long now = clock.millis();
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put(OutboxTable.ID, s(event.eventId().toString()));
-    item.put(OutboxTable.STATUS, s(OutboxTable.PENDING));
-    item.put(OutboxTable.SOURCE, s(event.source()));
-    item.put(OutboxTable.EVENT_TYPE, s(event.eventType().toString()));
-    item.put(OutboxTable.PAYLOAD, s(json));
-    item.put(OutboxTable.CREATED_AT, n(now));
-    item.put(OutboxTable.ATTEMPTS, n(0));
-    item.put(OutboxTable.NEXT_ATTEMPT_AT, n(now));
-    return TransactWriteItem.builder()
-        .put(
-            Put.builder()
-                .tableName(tableName)
-                .item(item)
-                .conditionExpression("attribute_not_exists(#id)")
-                .expressionAttributeNames(Map.of("#id", OutboxTable.ID))
-                .build())
-        .build();
-  }
-
-  static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
+    return repository.newEntry(PreparedEvent.of(event, json), clock.millis());
   }
 }

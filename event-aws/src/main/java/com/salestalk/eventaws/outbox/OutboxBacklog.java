@@ -37,8 +37,9 @@ final class OutboxBacklog {
   void update(Map<String, Long> counts, Map<String, Long> oldest) {
     Map<String, Long> byTag = new HashMap<>();
     Map<String, Long> oldestByTag = new HashMap<>();
-    counts.forEach((source, n) -> byTag.merge(tags.sourceTag(source), n, Long::sum));
-    oldest.forEach((source, t) -> oldestByTag.merge(tags.sourceTag(source), t, Math::min));
+    counts.forEach((source, count) -> byTag.merge(tags.sourceTag(source), count, Long::sum));
+    oldest.forEach(
+        (source, createdAt) -> oldestByTag.merge(tags.sourceTag(source), createdAt, Math::min));
     for (String source : byTag.keySet()) {
       state(source);
     }

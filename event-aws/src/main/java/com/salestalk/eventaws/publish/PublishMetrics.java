@@ -1,6 +1,7 @@
 package com.salestalk.eventaws.publish;
 
 import com.salestalk.eventaws.metrics.MeterCache;
+import com.salestalk.eventaws.metrics.TimerPercentiles;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.metrics.MetricDefinition;
 import com.salestalk.eventcontracts.metrics.SalesTalkMetrics;
@@ -48,12 +49,12 @@ public final class PublishMetrics {
                 Timer.builder(SalesTalkMetrics.PUBLISH_LATENCY.name())
                     .description(SalesTalkMetrics.PUBLISH_LATENCY.description())
                     .tags(SalesTalkMetrics.SOURCE, source)
-                    .publishPercentiles(toArray())
+                    .publishPercentiles(TimerPercentiles.values())
                     .register(registry));
   }
 
   /** Counts {@code n} events accepted by EventBridge. */
-  public void published(String eventType, String source, int n) {
+  void published(String eventType, String source, int n) {
     counter(published, eventType, source).increment(n);
   }
 
@@ -68,12 +69,12 @@ public final class PublishMetrics {
   }
 
   /** Counts billable 64 KB chunks of accepted events. */
-  public void billableChunks(String eventType, int chunks) {
+  void billableChunks(String eventType, int chunks) {
     billableChunks.get(eventTypeTag(eventType)).increment(chunks);
   }
 
   /** Records the duration of one publish call for a source. */
-  public void latency(String source, long nanos) {
+  void latency(String source, long nanos) {
     latency.get(sourceTag(source)).record(nanos, TimeUnit.NANOSECONDS);
   }
 
@@ -104,10 +105,5 @@ public final class PublishMetrics {
   /** The tag value for a source: itself if the catalog has it, else {@value #UNKNOWN}. */
   public String sourceTag(String source) {
     return source != null && catalog.sources().contains(source) ? source : UNKNOWN;
-  }
-
-  /** The percentiles every SalesTalk timer publishes. */
-  public static double[] toArray() {
-    return MetricDefinition.TIMER_PERCENTILES.stream().mapToDouble(Double::doubleValue).toArray();
   }
 }

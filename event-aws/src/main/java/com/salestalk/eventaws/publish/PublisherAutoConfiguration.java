@@ -4,15 +4,13 @@ import com.salestalk.eventaws.clients.AwsClientsAutoConfiguration;
 import com.salestalk.eventaws.metrics.CloudWatchExportAutoConfiguration;
 import com.salestalk.eventaws.metrics.MeterRegistries;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
-import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -42,19 +40,12 @@ public class PublisherAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(EventPublisher.class)
   @ConditionalOnBean(EventBridgeClient.class)
-  @ConditionalOnProperty(
+  @ConditionalOnBooleanProperty(
       prefix = PublisherProperties.PREFIX,
       name = "enabled",
-      havingValue = "true",
       matchIfMissing = true)
   public EventBridgePublisher eventPublisher(
       EventBridgeClient eventBridge, PublisherProperties properties, PublishMetrics metrics) {
-    return new EventBridgePublisher(
-        eventBridge,
-        properties.settings(),
-        EventValidator.strict(),
-        metrics,
-        Sleeper.SYSTEM,
-        () -> ThreadLocalRandom.current().nextDouble());
+    return new EventBridgePublisher(eventBridge, properties, metrics);
   }
 }

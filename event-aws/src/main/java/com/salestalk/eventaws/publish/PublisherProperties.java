@@ -7,16 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code salestalk.publisher.*}: the EventBridge publisher.
  *
- * @param enabled define the {@link EventPublisher} bean (default {@code true})
- * @param busName the event bus (default {@code salestalk})
- * @param maxAttempts PutEvents attempts per entry within one publish call (default 4)
- * @param baseDelay the first backoff cap (default 100 ms)
- * @param maxDelay the largest backoff cap (default 2 s)
+ * @param enabled whether to define the EventPublisher bean
+ * @param busName the event bus (the stack output BusName)
+ * @param maxAttempts PutEvents attempts per entry within one publish call, the first included
+ * @param baseDelay the first backoff cap (exponential backoff with full jitter)
+ * @param maxDelay the largest backoff cap
  */
 @ConfigurationProperties(PublisherProperties.PREFIX)
 public record PublisherProperties(
     @DefaultValue("true") boolean enabled,
-    @DefaultValue(PublisherSettings.DEFAULT_BUS) String busName,
+    @DefaultValue(DEFAULT_BUS_NAME) String busName,
     @DefaultValue("4") int maxAttempts,
     @DefaultValue("100ms") Duration baseDelay,
     @DefaultValue("2s") Duration maxDelay) {
@@ -24,8 +24,20 @@ public record PublisherProperties(
   /** The property prefix. */
   public static final String PREFIX = "salestalk.publisher";
 
-  /** The publisher settings these properties describe. */
-  public PublisherSettings settings() {
-    return new PublisherSettings(busName, new RetryPolicy(maxAttempts, baseDelay, maxDelay));
+  /** The bus the stack creates unless told otherwise (docs/ARCHITECTURE.md#envelope). */
+  public static final String DEFAULT_BUS_NAME = "salestalk";
+
+  /** Checks the values, so a misconfigured publisher fails at start naming the property. */
+  public PublisherProperties {
+    if (busName == null || busName.isBlank()) {
+      throw new IllegalArgumentException(
+          PREFIX + ".bus-name must be set (the stack output BusName, salestalk.aws.bus-name)");
+    }
+    new RetryPolicy(maxAttempts, baseDelay, maxDelay); // checks the retry values
+  }
+
+  /** How failed entries are resent within one publish call. */
+  RetryPolicy retry() {
+    return new RetryPolicy(maxAttempts, baseDelay, maxDelay);
   }
 }

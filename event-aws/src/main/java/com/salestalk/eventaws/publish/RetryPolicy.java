@@ -25,7 +25,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
   }
 
   /** The cap of the backoff before retry {@code retry} (1-based). */
-  public Duration cap(int retry) {
+  Duration cap(int retry) {
     int shift = Math.min(Math.max(retry - 1, 0), 30);
     long capMillis = baseDelay.toMillis() << shift;
     if (capMillis < 0 || capMillis > maxDelay.toMillis()) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Waits between retries; injectable so tests do not sleep. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
 
   /** Sleeps on the calling thread. */
   Sleeper SYSTEM =

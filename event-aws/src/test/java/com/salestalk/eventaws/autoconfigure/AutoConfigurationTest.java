@@ -20,7 +20,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
+import org.springframework.context.SmartLifecycle;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,6 +34,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 class AutoConfigurationTest {
+
+  /** The bean that runs the relay on its schedule. */
+  private static final String RELAY_LIFECYCLE = "outboxRelayLifecycle";
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
@@ -145,26 +151,31 @@ class AutoConfigurationTest {
   }
 
   @Test
-  void definesNoOutboxWithoutATable() {
-    runner.run(
-        context -> {
-          assertThat(context).doesNotHaveBean(Outbox.class);
-          assertThat(context).doesNotHaveBean(OutboxRelay.class);
-        });
+  void anApplicationWithoutAnOutboxGetsNeitherOutboxNorRelay() {
+    // service-kit maps the stack's outbox table for every app; only an enabled outbox counts
+    runner
+        .withPropertyValues("salestalk.outbox.table=local-outbox")
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(Outbox.class);
+              assertThat(context).doesNotHaveBean(OutboxRelay.class);
+              assertThat(context).doesNotHaveBean(RELAY_LIFECYCLE);
+            });
   }
 
   @Test
-  void definesTheOutboxAndARelayWhenTheTableIsSet() {
+  void anApplicationWithAnOutboxGetsTheOutboxAndARunningRelay() {
     runner
         .withPropertyValues(
+            "salestalk.outbox.enabled=true",
             "salestalk.outbox.table=local-outbox",
             "salestalk.outbox.relay.instance-id=relay-1",
             "salestalk.outbox.relay.interval=1h")
         .run(
             context -> {
               assertThat(context.getBean(Outbox.class).tableName()).isEqualTo("local-outbox");
-              OutboxRelay relay = context.getBean(OutboxRelay.class);
-              assertThat(relay.relayId()).isEqualTo("relay-1");
+              assertThat(context.getBean(OutboxRelay.class).relayId()).isEqualTo("relay-1");
+              SmartLifecycle relay = context.getBean(RELAY_LIFECYCLE, SmartLifecycle.class);
               assertThat(relay.isRunning()).isTrue();
               context.close();
               assertThat(relay.isRunning()).isFalse();
@@ -172,15 +183,43 @@ class AutoConfigurationTest {
   }
 
   @Test
+  void anOutboxWithoutItsTableFailsWithTheMissingProperty() {
+    runner
+        .withPropertyValues("salestalk.outbox.enabled=true")
+        .run(
+            failsWith(
+                "salestalk.outbox.table must be set (the stack output OutboxTableName,"
+                    + " salestalk.aws.outbox-table-name)"));
+  }
+
+  @Test
   void theRelayCanBeTurnedOffWhileTheOutboxStays() {
     runner
         .withPropertyValues(
-            "salestalk.outbox.table=local-outbox", "salestalk.outbox.relay.enabled=false")
+            "salestalk.outbox.enabled=true",
+            "salestalk.outbox.table=local-outbox",
+            "salestalk.outbox.relay.enabled=false")
         .run(
             context -> {
               assertThat(context).hasSingleBean(Outbox.class);
               assertThat(context).doesNotHaveBean(OutboxRelay.class);
+              assertThat(context).doesNotHaveBean(RELAY_LIFECYCLE);
             });
+  }
+
+  @Test
+  void aBlankBusNameFailsWithTheMissingProperty() {
+    runner
+        .withPropertyValues("salestalk.publisher.bus-name=")
+        .run(
+            failsWith(
+                "salestalk.publisher.bus-name must be set (the stack output BusName,"
+                    + " salestalk.aws.bus-name)"));
+  }
+
+  /** The context did not start, and the root cause says {@code message}. */
+  private static ContextConsumer<AssertableApplicationContext> failsWith(String message) {
+    return context -> assertThat(context).getFailure().rootCause().hasMessage(message);
   }
 
   @Test

@@ -70,6 +70,7 @@ class AutoConfiguredServicesIT {
             consumer ->
                 base.withPropertyValues(
                         "salestalk.publisher.bus-name=" + bus,
+                        "salestalk.outbox.enabled=true",
                         "salestalk.outbox.table=" + outboxTable,
                         "salestalk.outbox.relay.interval=100ms")
                     .run(

@@ -12,16 +12,16 @@ import com.salestalk.eventaws.consume.EventConsumer;
 import com.salestalk.eventaws.consume.EventHandlers;
 import com.salestalk.eventaws.consume.SqsEventListener;
 import com.salestalk.eventaws.outbox.Outbox;
+import com.salestalk.eventaws.outbox.OutboxProperties;
 import com.salestalk.eventaws.outbox.OutboxRelay;
-import com.salestalk.eventaws.outbox.OutboxRelaySettings;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
 import com.salestalk.eventaws.publish.PublishMetrics;
 import com.salestalk.eventaws.publish.PublishResult;
-import com.salestalk.eventaws.publish.PublisherSettings;
-import com.salestalk.eventaws.publish.RetryPolicy;
+import com.salestalk.eventaws.publish.PublisherProperties;
 import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
 import com.salestalk.eventaws.support.EventBridgeFaults;
+import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventaws.support.TestEvents;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
@@ -31,7 +31,6 @@ import com.salestalk.eventcontracts.events.TenantProvisioned;
 import com.salestalk.eventcontracts.metrics.CloudWatchMetric;
 import com.salestalk.eventcontracts.metrics.SalesTalkMetrics;
 import com.salestalk.eventcontracts.samples.EventSamples;
-import com.salestalk.eventcontracts.validation.EventValidator;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import java.time.Clock;
@@ -91,10 +90,8 @@ class CloudWatchReadBackIT {
       EventBridgePublisher publisher =
           new EventBridgePublisher(
               events,
-              new PublisherSettings(
-                  bus, new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20))),
-              EventValidator.strict(),
-              registry);
+              new PublisherProperties(true, bus, 2, Duration.ofMillis(10), Duration.ofMillis(20)),
+              metrics);
       List<EventEnvelope> tenants =
           List.of(
               EventSamples.of("tenant.provisioned.v1"),
@@ -112,7 +109,7 @@ class CloudWatchReadBackIT {
       // outbox: 2 waiting entries
       String outboxTable = AwsResources.unique("local-outbox");
       AwsResources.createOutboxTable(dynamo, outboxTable);
-      new Outbox(dynamo, outboxTable, EventValidator.strict(), metrics, Clock.systemUTC())
+      new Outbox(dynamo, outboxTable, metrics, Clock.systemUTC())
           .write(
               List.of(),
               List.of(
@@ -121,7 +118,7 @@ class CloudWatchReadBackIT {
           new OutboxRelay(
               dynamo,
               publisher,
-              OutboxRelaySettings.defaults(outboxTable, "relay-metrics"),
+              new OutboxProperties(true, outboxTable, RelaySettings.standard("relay-metrics")),
               metrics,
               registry,
               Clock.systemUTC());

@@ -35,8 +35,8 @@ class ConcurrentRelaysIT {
       }
       EventBridgePublisher publisher =
           fixture.publisher(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)));
-      OutboxRelay a = relay(fixture, publisher, "relay-a");
-      OutboxRelay b = relay(fixture, publisher, "relay-b");
+      OutboxRelayLifecycle a = OutboxFixture.scheduled(relay(fixture, publisher, "relay-a"));
+      OutboxRelayLifecycle b = OutboxFixture.scheduled(relay(fixture, publisher, "relay-b"));
 
       a.start();
       b.start();
@@ -58,13 +58,15 @@ class ConcurrentRelaysIT {
       OutboxFixture fixture, EventBridgePublisher publisher, String id) {
     return fixture.relay(
         publisher,
-        new OutboxRelaySettings(
-            fixture.outboxTable,
+        new OutboxProperties.Relay(
+            true,
             id,
             Duration.ofMillis(20),
             5,
             Duration.ofSeconds(30),
-            new RetryPolicy(5, Duration.ofMillis(50), Duration.ofMillis(200)),
+            5,
+            Duration.ofMillis(50),
+            Duration.ofMillis(200),
             Duration.ofSeconds(5),
             1000));
   }

@@ -3,13 +3,12 @@ package com.salestalk.eventaws.outbox;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
 import com.salestalk.eventaws.publish.PublishMetrics;
-import com.salestalk.eventaws.publish.PublisherSettings;
+import com.salestalk.eventaws.publish.PublisherProperties;
 import com.salestalk.eventaws.publish.RetryPolicy;
 import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
 import com.salestalk.eventaws.support.EventBridgeFaults;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
-import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -57,18 +56,32 @@ final class OutboxFixture implements AutoCloseable {
     queue = AwsResources.createQueueWithDlq(sqs, AwsResources.unique(queueName), 3, 30);
     AwsResources.routeToQueue(
         events, bus, rule, "{\"source\":[\"salestalk." + producer + "\"]}", queue.arn());
-    outbox = new Outbox(dynamo, outboxTable, EventValidator.strict(), metrics, Clock.systemUTC());
+    outbox = new Outbox(dynamo, outboxTable, metrics, Clock.systemUTC());
   }
 
   /** A publisher to the bus, retrying within a call as {@code retry} says. */
   EventBridgePublisher publisher(RetryPolicy retry) {
     return new EventBridgePublisher(
-        events, new PublisherSettings(bus, retry), EventValidator.strict(), registry);
+        events,
+        new PublisherProperties(
+            true, bus, retry.maxAttempts(), retry.baseDelay(), retry.maxDelay()),
+        metrics);
   }
 
   /** A relay on the outbox table with the system clock. */
-  OutboxRelay relay(EventBridgePublisher publisher, OutboxRelaySettings settings) {
-    return new OutboxRelay(dynamo, publisher, settings, metrics, registry, Clock.systemUTC());
+  OutboxRelay relay(EventBridgePublisher publisher, OutboxProperties.Relay settings) {
+    return new OutboxRelay(
+        dynamo,
+        publisher,
+        new OutboxProperties(true, outboxTable, settings),
+        metrics,
+        registry,
+        Clock.systemUTC());
+  }
+
+  /** Runs {@code relay} on its own schedule, as the application does, once started. */
+  static OutboxRelayLifecycle scheduled(OutboxRelay relay) {
+    return new OutboxRelayLifecycle(relay, Clock.systemUTC());
   }
 
   /** Every item of the outbox table, read consistently. */

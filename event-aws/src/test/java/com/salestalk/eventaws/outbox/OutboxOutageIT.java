@@ -74,19 +74,21 @@ class OutboxOutageIT {
           .isEqualTo(EVENTS);
       assertThat(first.oldestAgeSeconds("tenant-onboard")).isGreaterThan(0);
 
-      first.start();
+      OutboxRelayLifecycle firstRunning = OutboxFixture.scheduled(first);
+      firstRunning.start();
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> fixture.outboxItems().stream().allMatch(i -> attempts(i) >= 2));
-      first.stop();
-      assertThat(first.isRunning()).isFalse();
+      firstRunning.stop();
+      assertThat(firstRunning.isRunning()).isFalse();
       assertThat(fixture.outboxItems()).hasSize(EVENTS);
 
       OutboxRelay second = relay(fixture, publisher, "relay-b");
-      second.start();
+      OutboxRelayLifecycle secondRunning = OutboxFixture.scheduled(second);
+      secondRunning.start();
       fixture.faults.unreachable(false);
       await().atMost(Duration.ofSeconds(20)).until(() -> fixture.outboxItems().isEmpty());
-      second.stop();
+      secondRunning.stop();
 
       List<Message> received =
           AwsResources.receiveExactly(fixture.sqs, fixture.queue.url(), EVENTS);
@@ -105,13 +107,15 @@ class OutboxOutageIT {
       OutboxFixture fixture, EventBridgePublisher publisher, String id) {
     return fixture.relay(
         publisher,
-        new OutboxRelaySettings(
-            fixture.outboxTable,
+        new OutboxProperties.Relay(
+            true,
             id,
             Duration.ofMillis(50),
             100,
             Duration.ofSeconds(30),
-            new RetryPolicy(50, Duration.ofMillis(50), Duration.ofMillis(200)),
+            50,
+            Duration.ofMillis(50),
+            Duration.ofMillis(200),
             Duration.ofSeconds(1),
             1000));
   }

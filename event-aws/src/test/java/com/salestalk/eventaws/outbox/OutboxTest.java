@@ -49,11 +49,7 @@ class OutboxTest {
   private final Clock clock = Clock.fixed(Instant.ofEpochMilli(1_790_000_000_000L), ZoneOffset.UTC);
   private final Outbox outbox =
       new Outbox(
-          dynamo,
-          "local-outbox",
-          EventValidator.strict(),
-          new PublishMetrics(registry, EventCatalog.standard()),
-          clock);
+          dynamo, "local-outbox", new PublishMetrics(registry, EventCatalog.standard()), clock);
 
   private static TransactWriteItem tenantPut() {
     return TransactWriteItem.builder()

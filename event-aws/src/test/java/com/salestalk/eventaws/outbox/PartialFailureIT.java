@@ -7,6 +7,7 @@ import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.publish.RetryPolicy;
 import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventaws.support.EventBridgeFaults;
+import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class PartialFailureIT {
       OutboxRelay relay =
           fixture.relay(
               fixture.publisher(new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40))),
-              OutboxRelaySettings.defaults(fixture.outboxTable, "relay-a"));
+              RelaySettings.standard("relay-a"));
 
       RelayRun run = relay.runOnce();
 

@@ -29,10 +29,8 @@ class EventBridgePublisherTest {
   private EventBridgePublisher publisher(int maxAttempts) {
     return new EventBridgePublisher(
         eventBridge,
-        new PublisherSettings(
-            "salestalk",
-            new RetryPolicy(maxAttempts, Duration.ofMillis(100), Duration.ofSeconds(1))),
-        EventValidator.strict(),
+        new PublisherProperties(
+            true, "salestalk", maxAttempts, Duration.ofMillis(100), Duration.ofSeconds(1)),
         new PublishMetrics(registry, EventCatalog.standard()),
         sleeps::add,
         () -> 0.5);

@@ -7,9 +7,9 @@ import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
 import com.salestalk.eventaws.support.EventBridgeFaults;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
-import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -44,10 +44,8 @@ class PublishBatchingIT {
       EventBridgePublisher publisher =
           new EventBridgePublisher(
               events,
-              new PublisherSettings(
-                  bus, new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50))),
-              EventValidator.strict(),
-              new SimpleMeterRegistry());
+              new PublisherProperties(true, bus, 3, Duration.ofMillis(10), Duration.ofMillis(50)),
+              new PublishMetrics(new SimpleMeterRegistry(), EventCatalog.standard()));
       List<EventEnvelope> batch =
           IntStream.range(0, 25).mapToObj(i -> EventSamples.of("tenant.provisioned.v1")).toList();
       List<String> ids = batch.stream().map(e -> e.eventId().toString()).toList();

@@ -6,14 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
+import com.salestalk.eventaws.publish.PublishMetrics;
 import com.salestalk.eventaws.publish.PublishResult;
-import com.salestalk.eventaws.publish.PublisherSettings;
+import com.salestalk.eventaws.publish.PublisherProperties;
 import com.salestalk.eventcontracts.catalog.CatalogEntry;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
-import com.salestalk.eventcontracts.validation.EventValidator;
 import com.salestalk.infra.template.CfnTemplate;
 import com.salestalk.infra.template.Intrinsics;
 import com.salestalk.infra.template.Monitoring;
@@ -120,9 +120,8 @@ class StackDeploymentIT {
     EventBridgePublisher publisher =
         new EventBridgePublisher(
             eventBridge,
-            new PublisherSettings(BUS, PublisherSettings.defaults().retry()),
-            EventValidator.strict(),
-            new SimpleMeterRegistry());
+            new PublisherProperties(true, BUS, 4, Duration.ofMillis(100), Duration.ofSeconds(2)),
+            new PublishMetrics(new SimpleMeterRegistry(), EventCatalog.standard()));
     List<EventEnvelope> events = EventSamples.all();
     PublishResult result = publisher.publish(events);
     assertThat(result.allPublished()).as(result.toString()).isTrue();

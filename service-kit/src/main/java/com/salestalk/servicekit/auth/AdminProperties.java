@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Administrator credentials.
  *
- * @param token the bearer token of {@link AdminApi} endpoints; at least 16 characters when the
- *     service has such endpoints (the service refuses to start otherwise)
+ * @param token the bearer token of AdminApi endpoints; at least 16 characters when the service has
+ *     such endpoints (the service refuses to start otherwise)
  */
 @ConfigurationProperties(AdminProperties.PREFIX)
 public record AdminProperties(String token) {

@@ -7,15 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Tenant API-key authentication.
  *
- * @param table the tenants table ({@code {env}-tenants})
- * @param apiKeyIndex its global secondary index on {@code apiKeyHash}
+ * @param table the tenants table (the stack output TenantsTableName)
+ * @param apiKeyIndex its global secondary index on apiKeyHash
  * @param cacheTtl how long a known key stays cached
  * @param negativeCacheTtl how long an unknown key stays cached
  * @param cacheSize most keys cached
  */
 @ConfigurationProperties(TenantAuthProperties.PREFIX)
 public record TenantAuthProperties(
-    @DefaultValue("local-tenants") String table,
+    String table,
     @DefaultValue("apiKeyHash-index") String apiKeyIndex,
     @DefaultValue("60s") Duration cacheTtl,
     @DefaultValue("5s") Duration negativeCacheTtl,
@@ -23,4 +23,14 @@ public record TenantAuthProperties(
 
   /** Property prefix. */
   public static final String PREFIX = "salestalk.auth.tenant-api-keys";
+
+  /** Checks that the table is named. */
+  public TenantAuthProperties {
+    if (table == null || table.isBlank()) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + ".table must be set (the stack output TenantsTableName,"
+              + " salestalk.aws.tenants-table-name)");
+    }
+  }
 }

@@ -8,8 +8,8 @@ import org.springframework.util.unit.DataSize;
  * Limits on request bodies.
  *
  * @param maxBodySize largest request body accepted (multipart requests excepted: they have their
- *     own {@code spring.servlet.multipart.*} limits); counted while streaming, so a body without
- *     {@code Content-Length} cannot exceed it either
+ *     own spring.servlet.multipart.* limits); counted while streaming, so a body without
+ *     Content-Length cannot exceed it either
  * @param maxJsonDepth deepest nesting of arrays and objects accepted in JSON, by every JSON read of
  *     the application's mapper
  */

@@ -31,7 +31,8 @@ class AccessDeclarationCheckTest {
                   WebMvcAutoConfiguration.class,
                   ProblemAutoConfiguration.class,
                   LimitsAutoConfiguration.class,
-                  AuthAutoConfiguration.class));
+                  AuthAutoConfiguration.class))
+          .withPropertyValues("salestalk.auth.tenant-api-keys.table=local-tenants");
 
   @RestController
   static class Undeclared {

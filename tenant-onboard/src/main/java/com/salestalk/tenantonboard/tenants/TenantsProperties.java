@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The tenants feature.
  *
- * @param table the tenants table (default: the stack output, else {@code local-tenants})
+ * @param table the tenants table (the stack output TenantsTableName)
  * @param defaultRegion region of a tenant created without one
  * @param defaultCurrency currency of a tenant created without one
  * @param defaultTimezone time zone of a tenant created without one
@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(TenantsProperties.PREFIX)
 record TenantsProperties(
-    @DefaultValue("local-tenants") String table,
+    String table,
     @DefaultValue("us-east-1") String defaultRegion,
     @DefaultValue("USD") String defaultCurrency,
     @DefaultValue("UTC") String defaultTimezone,
