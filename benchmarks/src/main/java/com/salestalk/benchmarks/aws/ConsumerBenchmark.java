@@ -1,6 +1,5 @@
 package com.salestalk.benchmarks.aws;
 
-import com.salestalk.benchmarks.Goal;
 import com.salestalk.eventaws.consume.ConsumeOutcome;
 import com.salestalk.eventaws.consume.ConsumerSettings;
 import com.salestalk.eventaws.consume.EventConsumer;
@@ -29,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * Consumer cost per message: unwrap the EventBridge→SQS body, validate {@code detail} tolerantly,
  * bind the envelope, build the idempotency requests (answered in-process), dispatch to a no-op
  * handler and record metrics. Against Jackson {@code readTree} of the same message (the floor).
- * Goal: at most 3× the floor.
+ * Informational: the goals that count are the system-level ones (events per second through a
+ * consumer against the emulator).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,7 +74,6 @@ public class ConsumerBenchmark {
 
   /** Unwrap, validate, dedupe, dispatch, count. */
   @Benchmark
-  @Goal(maxRatio = 3)
   public ConsumeOutcome consume() {
     return consumer.consume(message);
   }

@@ -41,7 +41,6 @@ public final class EventConsumer {
   private final IdempotencyStore idempotency;
   private final ConsumeMetrics metrics;
   private final PublishMetrics tags;
-  private final EnvelopeReader reader = new EnvelopeReader(EventCatalog.standard());
   private final Clock clock;
 
   /**
@@ -151,7 +150,7 @@ public final class EventConsumer {
     }
     EventEnvelope event;
     try {
-      event = reader.read(detail);
+      event = EnvelopeJson.fromTree(detail);
     } catch (RuntimeException e) {
       return invalid(eventId, eventType, "cannot read the envelope: " + e.getMessage());
     }
