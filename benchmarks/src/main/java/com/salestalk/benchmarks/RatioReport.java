@@ -82,14 +82,17 @@ public final class RatioReport {
 
   private static String line(String name, double nsPerOp, double ratio, int threads, Goal goal) {
     double perSecondPerThread = 1e9 / nsPerOp;
-    String verdict =
-        goal == null
-            ? ""
-            : String.format(
-                Locale.ROOT,
-                "  goal <= %.1fx: %s",
-                goal.maxRatio(),
-                ratio <= goal.maxRatio() ? "met" : "MISSED");
+    String verdict = "";
+    if (goal != null) {
+      boolean met = ratio <= goal.maxRatio() && perSecondPerThread >= goal.minOpsPerSecond();
+      String speed =
+          goal.minOpsPerSecond() > 0
+              ? String.format(Locale.ROOT, " and >= %,.0f ops/s per thread", goal.minOpsPerSecond())
+              : "";
+      verdict =
+          String.format(
+              Locale.ROOT, "  goal <= %.1fx%s: %s", goal.maxRatio(), speed, met ? "met" : "MISSED");
+    }
     return String.format(
         Locale.ROOT,
         "  %-28s %10.0f ns/op  %6.2fx floor  %,12.0f ops/s per thread  %,12.0f ops/s total%s%n",

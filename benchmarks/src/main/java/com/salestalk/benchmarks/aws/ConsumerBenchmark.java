@@ -1,6 +1,5 @@
 package com.salestalk.benchmarks.aws;
 
-import com.salestalk.benchmarks.Goal;
 import com.salestalk.eventaws.consume.ConsumeOutcome;
 import com.salestalk.eventaws.consume.ConsumerProperties;
 import com.salestalk.eventaws.consume.EventConsumer;
@@ -30,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * Consumer cost per message: unwrap the EventBridge→SQS body, validate {@code detail} tolerantly,
  * bind the envelope and its payload record, build the dedupe requests (answered in-process),
  * dispatch to a no-op handler and record metrics. Against Jackson {@code readTree} of the same
- * message (the floor). Goal: at most 3× the floor.
+ * message (the floor). Informational: the goals that count are the system-level ones (events per
+ * second through a consumer against the emulator).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -80,7 +80,6 @@ public class ConsumerBenchmark {
 
   /** Unwrap, validate, dedupe, dispatch, count. */
   @Benchmark
-  @Goal(maxRatio = 3)
   public ConsumeOutcome consume() {
     return consumer.consume(message);
   }

@@ -1,6 +1,5 @@
 package com.salestalk.benchmarks.contracts;
 
-import com.salestalk.benchmarks.Goal;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.eventcontracts.validation.EventValidator;
@@ -22,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Validation of received event bytes (what a consumer and the command line do) against Jackson
- * {@code readTree} of the same bytes (the floor).
+ * {@code readTree} of the same bytes (the floor). Informational: the goals that count are the
+ * system-level ones (events per second through the relay and a consumer).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,7 +55,6 @@ public class ValidatorBenchmark {
 
   /** Parse and validate as a consumer does (tolerant reader). */
   @Benchmark
-  @Goal(maxRatio = 3)
   public ValidationResult validateTolerant() {
     return tolerant.validate(json);
   }

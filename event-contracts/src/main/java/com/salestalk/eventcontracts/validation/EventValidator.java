@@ -1,5 +1,7 @@
 package com.salestalk.eventcontracts.validation;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 import com.salestalk.eventcontracts.catalog.CatalogEntry;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.catalog.EventType;
@@ -9,12 +11,17 @@ import com.salestalk.eventcontracts.catalog.SupportStatus;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -28,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * eventVersion} matching the type's major version and a released revision, and the type's data
  * schema.
  *
- * <p>Thread-safe; schemas are compiled once per catalog and mode.
+ * <p>networknt's JSON Schema validator gives every schema verdict and message. Thread-safe; schemas
+ * are loaded once per catalog and mode.
  */
 public final class EventValidator {
 
@@ -40,11 +48,6 @@ public final class EventValidator {
   private final ValidationMode mode;
   private final SchemaSet schemas;
 
-  /** Every released revision by its text, so the usual case needs no parsing. */
-  private final Map<String, Revision> releasedRevisions = new HashMap<>();
-
-  private static final long MILLIS_PER_DAY = 86_400_000L;
-
   /**
    * @param catalog the event types to accept
    * @param clock gives "today" for sunset dates
@@ -55,9 +58,6 @@ public final class EventValidator {
     this.clock = clock;
     this.mode = mode;
     this.schemas = SchemaSet.of(catalog, mode);
-    for (CatalogEntry entry : catalog.entries()) {
-      entry.revisions().forEach(revision -> releasedRevisions.put(revision.toString(), revision));
-    }
   }
 
   /** A strict validator over the standard catalog and the system clock. */
@@ -108,7 +108,7 @@ public final class EventValidator {
       throw new InvalidEventException(violations);
     }
     String json = EnvelopeJson.mapper().writeValueAsString(tree);
-    int size = json.length() * 3 <= EnvelopeJson.MAX_EVENT_BYTES ? json.length() : utf8Length(json);
+    int size = json.getBytes(StandardCharsets.UTF_8).length;
     if (size > EnvelopeJson.MAX_EVENT_BYTES) {
       throw new InvalidEventException(List.of(tooLarge(size)));
     }
@@ -121,19 +121,18 @@ public final class EventValidator {
       return List.of(new Violation("", "an event must be a JSON object, got " + kind(tree)));
     }
     List<Violation> violations = new ArrayList<>();
-    if (!allNumbersFitLong(tree)) {
-      numbersOutsideLongRange(tree, JsonPointer.empty(), violations);
+    numbersOutsideLongRange(tree, new ArrayDeque<>(), violations);
+    if (!violations.isEmpty()) {
       return violations; // networknt (on Jackson 3) throws on such numbers instead of reporting
     }
-    violations.addAll(schemas.envelope().violations(tree, ""));
+    violations.addAll(violations(schemas.envelope(), tree, ""));
 
     Optional<CatalogEntry> entry = eventType(tree, violations);
     entry.ifPresent(known -> producer(tree, known, violations));
     Optional<Revision> revision = revision(tree, entry, violations);
     JsonNode data = tree.get("data");
     if (entry.isPresent() && revision.isPresent() && data != null && data.isObject()) {
-      ContractSchema dataSchema = dataSchemaFor(entry.get(), revision.get());
-      violations.addAll(dataSchema.violations(data, "/data"));
+      violations.addAll(violations(dataSchemaFor(entry.get(), revision.get()), data, "/data"));
     }
     return violations;
   }
@@ -158,8 +157,7 @@ public final class EventValidator {
       return Optional.empty();
     }
     EventType type = entry.get().type();
-    LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(clock.millis(), MILLIS_PER_DAY));
-    if (entry.get().statusOn(today) == SupportStatus.SUNSET) {
+    if (entry.get().statusOn(LocalDate.now(clock)) == SupportStatus.SUNSET) {
       violations.add(
           new Violation(
               "/eventType",
@@ -204,13 +202,11 @@ public final class EventValidator {
     if (entry.isEmpty() || node == null || !node.isString()) {
       return Optional.empty();
     }
-    Revision declared = releasedRevisions.get(node.asString());
-    if (declared == null) {
-      try {
-        declared = Revision.parse(node.asString());
-      } catch (IllegalArgumentException e) {
-        return Optional.empty(); // the envelope schema already reports the malformed version
-      }
+    Revision declared;
+    try {
+      declared = Revision.parse(node.asString());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // the envelope schema already reports the malformed version
     }
     CatalogEntry known = entry.get();
     if (declared.major() != known.type().major()) {
@@ -245,55 +241,57 @@ public final class EventValidator {
     return Optional.of(declared);
   }
 
-  private ContractSchema dataSchemaFor(CatalogEntry entry, Revision revision) {
-    ContractSchema schema = schemas.data(entry.type(), revision);
+  private Schema dataSchemaFor(CatalogEntry entry, Revision revision) {
+    Schema schema = schemas.data(entry.type(), revision);
     if (schema == null) {
-      throw new IllegalStateException("no compiled schema for " + entry.type() + " " + revision);
+      throw new IllegalStateException("no schema for " + entry.type() + " " + revision);
     }
     return schema;
   }
 
-  /**
-   * Whether every number fits the signed 64-bit range: no contract field needs more, consumers bind
-   * numbers to {@code long} or {@code double}, and networknt cannot compare bigger ones with a
-   * bound. Runs on every event, so it builds no pointers.
-   */
-  static boolean allNumbersFitLong(JsonNode node) {
-    if (node.isNumber()) {
-      return fitsLong(node);
+  /** Every violation networknt finds, with pointers under {@code prefix}. */
+  private static List<Violation> violations(Schema schema, JsonNode instance, String prefix) {
+    List<Violation> violations = new ArrayList<>();
+    for (Error error : schema.validate(instance)) {
+      violations.add(new Violation(prefix + error.getInstanceLocation(), error.getMessage()));
     }
-    if (node.isContainer()) {
-      for (JsonNode child : node) {
-        if (!allNumbersFitLong(child)) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return violations;
   }
 
-  /** The slow twin of {@link #allNumbersFitLong}, run only when that fails: it names each place. */
+  /**
+   * Every number outside the signed 64-bit range: no contract field needs more, consumers bind
+   * numbers to {@code long} or {@code double}, and networknt cannot compare bigger ones with a
+   * bound.
+   */
   private static void numbersOutsideLongRange(
-      JsonNode node, JsonPointer pointer, List<Violation> out) {
-    if (node.isNumber()) {
-      if (!fitsLong(node)) {
-        out.add(
-            new Violation(
-                pointer.toString(),
-                "number "
-                    + node
-                    + " is outside the signed 64-bit range contract numbers must fit"));
-      }
+      JsonNode node, Deque<String> path, List<Violation> out) {
+    if (node.isNumber() && !fitsLong(node)) {
+      out.add(
+          new Violation(
+              pointer(path),
+              "number " + node + " is outside the signed 64-bit range contract numbers must fit"));
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> property : node.properties()) {
-        numbersOutsideLongRange(
-            property.getValue(), pointer.appendProperty(property.getKey()), out);
+        path.addLast(property.getKey());
+        numbersOutsideLongRange(property.getValue(), path, out);
+        path.removeLast();
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        numbersOutsideLongRange(node.get(i), pointer.appendIndex(i), out);
+        path.addLast(Integer.toString(i));
+        numbersOutsideLongRange(node.get(i), path, out);
+        path.removeLast();
       }
     }
+  }
+
+  /** The JSON pointer of a path, built only for a violation (building one per node is slow). */
+  private static String pointer(Deque<String> path) {
+    JsonPointer pointer = JsonPointer.empty();
+    for (String step : path) {
+      pointer = pointer.appendProperty(step);
+    }
+    return pointer.toString();
   }
 
   private static boolean fitsLong(JsonNode number) {
@@ -371,30 +369,20 @@ public final class EventValidator {
   }
 
   private static String kind(JsonNode node) {
-    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
+  /** Whether the bytes are well-formed UTF-8, the only encoding events may use. */
   private static boolean isUtf8(byte[] bytes) {
-    int i = 0;
-    while (i < bytes.length && bytes[i] >= 0) {
-      i++; // ASCII, the usual case, needs no decoder
-    }
-    if (i == bytes.length) {
-      return true;
-    }
     try {
       StandardCharsets.UTF_8
           .newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes));
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
       return true;
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       return false;
     }
-  }
-
-  private static int utf8Length(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 }

@@ -1,5 +1,6 @@
 package com.salestalk.eventcontracts.validation;
 
+import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The compiled envelope and data schemas of a catalog, for one validation mode; compiled once and
+ * The networknt envelope and data schemas of a catalog, for one validation mode; loaded once and
  * cached.
  */
 final class SchemaSet {
@@ -40,16 +41,16 @@ final class SchemaSet {
                       .pathType(PathType.JSON_POINTER)
                       .build()));
 
-  private final ContractSchema envelope;
-  private final Map<EventType, Map<Revision, ContractSchema>> dataSchemas = new HashMap<>();
+  private final Schema envelope;
+  private final Map<EventType, Map<Revision, Schema>> dataSchemas = new HashMap<>();
 
   private SchemaSet(EventCatalog catalog, ValidationMode mode) {
-    this.envelope = compile(ENVELOPE_RESOURCE, mode);
+    this.envelope = load(ENVELOPE_RESOURCE, mode);
     for (CatalogEntry entry : catalog.entries()) {
       for (Revision revision : entry.revisions()) {
         dataSchemas
             .computeIfAbsent(entry.type(), type -> new HashMap<>())
-            .put(revision, compile(EventCatalog.schemaResource(entry.type(), revision), mode));
+            .put(revision, load(EventCatalog.schemaResource(entry.type(), revision), mode));
       }
     }
   }
@@ -58,25 +59,23 @@ final class SchemaSet {
     return CACHE.computeIfAbsent(new Key(catalog, mode), k -> new SchemaSet(catalog, mode));
   }
 
-  ContractSchema envelope() {
+  Schema envelope() {
     return envelope;
   }
 
   /** The data schema of a released revision, or {@code null}. */
-  ContractSchema data(EventType eventType, Revision revision) {
+  Schema data(EventType eventType, Revision revision) {
     return dataSchemas.getOrDefault(eventType, Map.of()).get(revision);
   }
 
-  private static ContractSchema compile(String resource, ValidationMode mode) {
+  private static Schema load(String resource, ValidationMode mode) {
     JsonNode node =
         EnvelopeJson.readResource(resource)
             .orElseThrow(() -> new IllegalStateException("missing schema resource " + resource));
     if (mode == ValidationMode.TOLERANT) {
       openUp(node);
     }
-    return new ContractSchema(
-        REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource), node),
-        CompiledSchema.compile(node));
+    return REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource), node);
   }
 
   /**

@@ -78,7 +78,7 @@ class EventPayloadsTest {
 
   @Test
   void unknownPropertiesInsideNestedObjectsAreIgnoredToo() {
-    ObjectNode data = EventSamples.data(EventType.parse("classification.performed.v1"));
+    ObjectNode data = sample("classification.performed.v1");
     ((ObjectNode) data.required("entities").required("period")).put("timezone", "UTC");
 
     ClassificationPerformed payload = EventPayloads.fromData(data, ClassificationPerformed.class);
@@ -119,62 +119,62 @@ class EventPayloadsTest {
 
   @Test
   void aMissingRequiredPropertyIsRefusedNamingIt() {
-    ObjectNode data = EventSamples.data(EventType.parse("tenant.provisioned.v1"));
+    ObjectNode data = sample("tenant.provisioned.v1");
     data.remove("plan");
 
-    assertThatThrownBy(() -> EventPayloads.fromData(data, TenantProvisioned.class))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "tenant.provisioned.v1 data does not bind to TenantProvisioned: plan is required");
+    assertBindingRefused(
+        data,
+        TenantProvisioned.class,
+        "tenant.provisioned.v1 data does not bind to TenantProvisioned: plan is required");
   }
 
   @Test
   void aMissingRequiredNumberIsRefusedNamingIt() {
-    ObjectNode data = EventSamples.data(EventType.parse("classification.performed.v1"));
+    ObjectNode data = sample("classification.performed.v1");
     data.remove("latencyMs");
 
-    assertThatThrownBy(() -> EventPayloads.fromData(data, ClassificationPerformed.class))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "classification.performed.v1 data does not bind to ClassificationPerformed: latencyMs is required");
+    assertBindingRefused(
+        data,
+        ClassificationPerformed.class,
+        "classification.performed.v1 data does not bind to ClassificationPerformed: latencyMs is required");
   }
 
   @Test
   void aMissingRequiredNestedPropertyIsRefusedWithItsPlace() {
-    ObjectNode data = EventSamples.data(EventType.parse("classification.performed.v1"));
+    ObjectNode data = sample("classification.performed.v1");
     ((ObjectNode) data.required("entities").required("period")).remove("start");
 
-    assertThatThrownBy(() -> EventPayloads.fromData(data, ClassificationPerformed.class))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "classification.performed.v1 data does not bind to ClassificationPerformed"
-                + " at /entities/period: start is required");
+    assertBindingRefused(
+        data,
+        ClassificationPerformed.class,
+        "classification.performed.v1 data does not bind to ClassificationPerformed"
+            + " at /entities/period: start is required");
   }
 
   @Test
   void aValueOfTheWrongTypeIsRefusedWithItsPlace() {
-    ObjectNode data = EventSamples.data(EventType.parse("metrics.ingested.v1"));
+    ObjectNode data = sample("metrics.ingested.v1");
     ((ObjectNode) data.required("rejections").get(1)).put("row", "two hundred");
 
-    assertThatThrownBy(() -> EventPayloads.fromData(data, MetricsIngested.class))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "metrics.ingested.v1 data does not bind to MetricsIngested at /rejections/1/row:"
-                + " Cannot deserialize value of type `long` from String \"two hundred\":"
-                + " not a valid `long` value");
+    assertBindingRefused(
+        data,
+        MetricsIngested.class,
+        "metrics.ingested.v1 data does not bind to MetricsIngested at /rejections/1/row:"
+            + " Cannot deserialize value of type `long` from String \"two hundred\":"
+            + " not a valid `long` value");
   }
 
   @Test
   void anUnknownEnumValueIsRefusedWithItsPlace() {
-    ObjectNode data = EventSamples.data(EventType.parse("narrative.generated.v1"));
+    ObjectNode data = sample("narrative.generated.v1");
     data.put("intent", "small_talk");
 
-    assertThatThrownBy(() -> EventPayloads.fromData(data, NarrativeGenerated.class))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "narrative.generated.v1 data does not bind to NarrativeGenerated at /intent:"
-                + " 'small_talk' is not one of [metric_lookup, trend_analysis, comparison,"
-                + " top_performers, forecast, anomaly_explanation, definition, greeting, unknown]");
+    assertBindingRefused(
+        data,
+        NarrativeGenerated.class,
+        "narrative.generated.v1 data does not bind to NarrativeGenerated at /intent:"
+            + " 'small_talk' is not one of [metric_lookup, trend_analysis, comparison,"
+            + " top_performers, forecast, anomaly_explanation, definition, greeting, unknown]");
   }
 
   @Test
@@ -193,6 +193,17 @@ class EventPayloadsTest {
     assertThatThrownBy(() -> EventPayloads.classOf(EventType.parse("tenant.deleted.v1")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no event payload record has type tenant.deleted.v1");
+  }
+
+  private static ObjectNode sample(String type) {
+    return EventSamples.data(EventType.parse(type));
+  }
+
+  private static void assertBindingRefused(
+      ObjectNode data, Class<? extends EventPayload> record, String message) {
+    assertThatThrownBy(() -> EventPayloads.fromData(data, record))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
   }
 
   private static String json(JsonNode node) {
