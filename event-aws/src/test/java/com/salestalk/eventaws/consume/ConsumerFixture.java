@@ -1,10 +1,10 @@
 package com.salestalk.eventaws.consume;
 
 import com.salestalk.awsemulator.AwsEndpoint;
-import com.salestalk.eventaws.support.AwsResources;
-import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
-import com.salestalk.eventaws.support.TestEvents;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.testsupport.AwsResources;
+import com.salestalk.testsupport.AwsResources.QueueWithDlq;
+import com.salestalk.testsupport.TestEvents;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;

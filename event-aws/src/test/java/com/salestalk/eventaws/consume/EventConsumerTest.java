@@ -1,6 +1,6 @@
 package com.salestalk.eventaws.consume;
 
-import static com.salestalk.eventaws.support.TestEvents.eventBridgeBody;
+import static com.salestalk.testsupport.TestEvents.eventBridgeBody;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

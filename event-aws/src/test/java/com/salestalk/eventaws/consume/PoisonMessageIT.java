@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
-import com.salestalk.eventaws.support.AwsResources;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.events.ClassificationPerformed;
 import com.salestalk.eventcontracts.samples.EventSamples;
+import com.salestalk.testsupport.AwsResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

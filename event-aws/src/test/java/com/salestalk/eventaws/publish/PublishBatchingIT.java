@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
-import com.salestalk.eventaws.support.AwsResources;
-import com.salestalk.eventaws.support.AwsResources.QueueWithDlq;
 import com.salestalk.eventaws.support.EventBridgeFaults;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
+import com.salestalk.testsupport.AwsResources;
+import com.salestalk.testsupport.AwsResources.QueueWithDlq;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;

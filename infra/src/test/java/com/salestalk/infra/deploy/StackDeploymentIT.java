@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
-import com.salestalk.eventaws.publish.EventBridgePublisher;
-import com.salestalk.eventaws.publish.PublishMetrics;
-import com.salestalk.eventaws.publish.PublishResult;
-import com.salestalk.eventaws.publish.PublisherProperties;
 import com.salestalk.eventcontracts.catalog.CatalogEntry;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
@@ -17,7 +13,6 @@ import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.infra.template.CfnTemplate;
 import com.salestalk.infra.template.Intrinsics;
 import com.salestalk.infra.template.Monitoring;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +33,8 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -46,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deploys infra/template.yaml into the emulator with CloudFormation (through {@link
- * StackDeployer}), publishes one event of every catalog type with the real {@link
- * EventBridgePublisher} and finds each in exactly its catalog consumers' queues.
+ * StackDeployer}), publishes one event of every catalog type as the kit's publisher maps it (Source
+ * {@code salestalk.<source>}, DetailType the event type, Detail the envelope) and finds each in
+ * exactly its catalog consumers' queues.
  */
 @AwsEmulatorTest
 class StackDeploymentIT {
@@ -117,15 +115,23 @@ class StackDeploymentIT {
 
   @Test
   void routesOneEventOfEachTypeToExactlyItsConsumersQueues() {
-    EventBridgePublisher publisher =
-        new EventBridgePublisher(
-            eventBridge,
-            new PublisherProperties(true, BUS, 4, Duration.ofMillis(100), Duration.ofSeconds(2)),
-            new PublishMetrics(new SimpleMeterRegistry(), EventCatalog.standard()));
     List<EventEnvelope> events = EventSamples.all();
-    PublishResult result = publisher.publish(events);
-    assertThat(result.allPublished()).as(result.toString()).isTrue();
-    assertThat(result.published()).hasSize(CATALOG.entries().size());
+    PutEventsResponse response =
+        eventBridge.putEvents(
+            b ->
+                b.entries(
+                    events.stream()
+                        .map(
+                            e ->
+                                PutEventsRequestEntry.builder()
+                                    .eventBusName(BUS)
+                                    .source(EventEnvelope.EVENT_BRIDGE_SOURCE_PREFIX + e.source())
+                                    .detailType(e.eventType().toString())
+                                    .detail(EnvelopeJson.toJson(e))
+                                    .build())
+                        .toList()));
+    assertThat(response.failedEntryCount()).as(response.toString()).isZero();
+    assertThat(response.entries()).hasSize(CATALOG.entries().size());
 
     Map<String, Set<String>> expected = new TreeMap<>();
     Map<String, EventEnvelope> byId = new HashMap<>();
