@@ -6,11 +6,9 @@ import com.salestalk.eventaws.consume.EventHandler;
 import com.salestalk.eventaws.consume.EventHandlers;
 import com.salestalk.eventaws.consume.ListenerSettings;
 import com.salestalk.eventaws.consume.SqsEventListener;
-import com.salestalk.eventcontracts.catalog.CatalogEntry;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
-import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -85,7 +83,7 @@ public final class ConsumerThroughput {
       Map<String, List<Double>> results =
           rounds.run(
               round -> {
-                List<String> bodies = bodies(rounds.events());
+                List<String> bodies = bodies(rounds);
                 String queue = EmulatedAws.createQueueWithDlq(sqs);
                 fill(sqs, queue, bodies);
                 Rounds.CpuTime cpu = Rounds.CpuTime.now();
@@ -98,7 +96,7 @@ public final class ConsumerThroughput {
 
       EventValidator validator = EventValidator.tolerant();
       List<JsonNode> details =
-          bodies(rounds.events()).stream()
+          bodies(rounds).stream()
               .map(b -> EnvelopeJson.mapper().readTree(b).get("detail"))
               .toList();
       double validateMicros = Rounds.microsPerItem(details, validator::validateTree);
@@ -113,12 +111,10 @@ public final class ConsumerThroughput {
     }
   }
 
-  /** The events as an EventBridge rule delivers them to SQS, every catalog type in turn. */
-  static List<String> bodies(int count) {
-    List<CatalogEntry> types = EventCatalog.standard().entries();
-    List<String> bodies = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      EventEnvelope event = EventSamples.of(types.get(i % types.size()).type());
+  /** The round's events as an EventBridge rule delivers them to SQS. */
+  private static List<String> bodies(Rounds rounds) {
+    List<String> bodies = new ArrayList<>(rounds.events());
+    for (EventEnvelope event : rounds.sampleEvents()) {
       ObjectNode body = EnvelopeJson.mapper().createObjectNode();
       body.put("version", "0")
           .put("id", UUID.randomUUID().toString())

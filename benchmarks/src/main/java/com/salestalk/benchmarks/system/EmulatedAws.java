@@ -2,12 +2,15 @@ package com.salestalk.benchmarks.system;
 
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.awsemulator.MotoServer;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -23,16 +26,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The endpoint the drivers load: {@code AWS_ENDPOINT_URL} (or {@code aws.endpointUrl}) when set,
  * else a moto server started here and stopped on {@link #close()}. Creates the tables, queues and
  * bus of docs/DATA_CONTRACTS.md under unique names, so a long-lived endpoint can be used too.
+ *
+ * @param endpoint where the clients go
+ * @param moto the server started here, or null for an external endpoint
  */
-final class EmulatedAws implements AutoCloseable {
-
-  private final AwsEndpoint endpoint;
-  private final MotoServer moto;
-
-  private EmulatedAws(AwsEndpoint endpoint, MotoServer moto) {
-    this.endpoint = endpoint;
-    this.moto = moto;
-  }
+record EmulatedAws(AwsEndpoint endpoint, MotoServer moto) implements AutoCloseable {
 
   static EmulatedAws start() {
     return AwsEndpoint.fromEnvironment()
@@ -54,7 +52,7 @@ final class EmulatedAws implements AutoCloseable {
   DynamoDbClient dynamo(ExecutionInterceptor... interceptors) {
     return endpoint
         .configure(DynamoDbClient.builder())
-        .overrideConfiguration(c -> c.executionInterceptors(java.util.List.of(interceptors)))
+        .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors)))
         .build();
   }
 
@@ -76,24 +74,21 @@ final class EmulatedAws implements AutoCloseable {
 
   /** The {@code {env}-idempotency} table: hash {@code key}. */
   static String createIdempotencyTable(DynamoDbClient dynamo) {
-    String name = unique("bench-idempotency");
-    dynamo.createTable(
+    return createTable(
+        dynamo,
+        "bench-idempotency",
         b ->
-            b.tableName(name)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute("key", ScalarAttributeType.S))
+            b.attributeDefinitions(attribute("key", ScalarAttributeType.S))
                 .keySchema(key("key", KeyType.HASH)));
-    return name;
   }
 
   /** The {@code {env}-outbox} table: hash {@code id}, GSI {@code status-createdAt} (ALL). */
   static String createOutboxTable(DynamoDbClient dynamo) {
-    String name = unique("bench-outbox");
-    dynamo.createTable(
+    return createTable(
+        dynamo,
+        "bench-outbox",
         b ->
-            b.tableName(name)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
+            b.attributeDefinitions(
                     attribute("id", ScalarAttributeType.S),
                     attribute("status", ScalarAttributeType.S),
                     attribute("createdAt", ScalarAttributeType.N))
@@ -104,6 +99,13 @@ final class EmulatedAws implements AutoCloseable {
                         .keySchema(key("status", KeyType.HASH), key("createdAt", KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                         .build()));
+  }
+
+  private static String createTable(
+      DynamoDbClient dynamo, String base, Consumer<CreateTableRequest.Builder> layout) {
+    String name = unique(base);
+    dynamo.createTable(
+        b -> layout.accept(b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)));
     return name;
   }
 

@@ -7,16 +7,13 @@ import com.salestalk.eventaws.outbox.RelayRun;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
 import com.salestalk.eventaws.publish.PublishMetrics;
 import com.salestalk.eventaws.publish.PublisherSettings;
-import com.salestalk.eventcontracts.catalog.CatalogEntry;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
-import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +96,7 @@ public final class RelayThroughput {
       Map<String, List<Double>> results =
           rounds.run(
               round -> {
-                List<EventEnvelope> batch = events(rounds.events());
+                List<EventEnvelope> batch = rounds.sampleEvents();
                 calls.reset();
                 Rounds.CpuTime cpu = Rounds.CpuTime.now();
                 long write = write(outbox, batch);
@@ -120,7 +117,7 @@ public final class RelayThroughput {
                 return measured;
               });
 
-      double validateMicros = Rounds.microsPerItem(events(rounds.events()), strict::requireValid);
+      double validateMicros = Rounds.microsPerItem(rounds.sampleEvents(), strict::requireValid);
       double medianWrite = Rounds.median(results.get(WRITE));
       System.out.println();
       System.out.println("== RESULT RelayThroughput ==");
@@ -134,15 +131,6 @@ public final class RelayThroughput {
               + " written at the median rate%n",
           validateMicros, validateMicros * medianWrite / 1e4, 1e6 / medianWrite);
     }
-  }
-
-  static List<EventEnvelope> events(int count) {
-    List<CatalogEntry> types = EventCatalog.standard().entries();
-    List<EventEnvelope> events = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      events.add(EventSamples.of(types.get(i % types.size()).type()));
-    }
-    return events;
   }
 
   private static long write(Outbox outbox, List<EventEnvelope> events) {

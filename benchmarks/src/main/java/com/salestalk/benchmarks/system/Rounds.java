@@ -1,5 +1,9 @@
 package com.salestalk.benchmarks.system;
 
+import com.salestalk.eventcontracts.catalog.CatalogEntry;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.samples.EventSamples;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +36,20 @@ record Rounds(int events, int rounds) {
   static Rounds from(String[] args, int defaultEvents, int defaultRounds) {
     return new Rounds(
         setting(args, "events", defaultEvents), setting(args, "rounds", defaultRounds));
+  }
+
+  /**
+   * A round's events: valid samples of every catalog type in turn, each with its own eventId.
+   *
+   * @return {@link #events()} new events
+   */
+  List<EventEnvelope> sampleEvents() {
+    List<CatalogEntry> types = EventCatalog.standard().entries();
+    List<EventEnvelope> samples = new ArrayList<>(events);
+    for (int i = 0; i < events; i++) {
+      samples.add(EventSamples.of(types.get(i % types.size()).type()));
+    }
+    return samples;
   }
 
   /**
