@@ -1,12 +1,12 @@
 package com.salestalk.benchmarks.system;
 
 import com.salestalk.eventaws.outbox.Outbox;
+import com.salestalk.eventaws.outbox.OutboxProperties;
 import com.salestalk.eventaws.outbox.OutboxRelay;
-import com.salestalk.eventaws.outbox.OutboxRelaySettings;
 import com.salestalk.eventaws.outbox.RelayRun;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
 import com.salestalk.eventaws.publish.PublishMetrics;
-import com.salestalk.eventaws.publish.PublisherSettings;
+import com.salestalk.eventaws.publish.PublisherProperties;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
@@ -14,6 +14,7 @@ import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,19 +72,31 @@ public final class RelayThroughput {
       String bus = EmulatedAws.createBus(events);
       MeterRegistry registry = new SimpleMeterRegistry();
       PublishMetrics metrics = new PublishMetrics(registry, EventCatalog.standard());
-      EventValidator strict = EventValidator.strict();
-      Outbox outbox = new Outbox(dynamo, table, strict, metrics, Clock.systemUTC());
+      Outbox outbox = new Outbox(dynamo, table, metrics, Clock.systemUTC());
+      // the defaults of salestalk.publisher.* and salestalk.outbox.relay.*
       EventBridgePublisher publisher =
           new EventBridgePublisher(
               events,
-              new PublisherSettings(bus, PublisherSettings.defaults().retry()),
-              strict,
-              registry);
+              new PublisherProperties(true, bus, 4, Duration.ofMillis(100), Duration.ofSeconds(2)),
+              metrics);
       OutboxRelay relay =
           new OutboxRelay(
               dynamo,
               publisher,
-              OutboxRelaySettings.defaults(table, "bench-relay"),
+              new OutboxProperties(
+                  true,
+                  table,
+                  new OutboxProperties.Relay(
+                      true,
+                      "bench-relay",
+                      Duration.ofSeconds(1),
+                      100,
+                      Duration.ofSeconds(60),
+                      20,
+                      Duration.ofSeconds(1),
+                      Duration.ofMinutes(5),
+                      Duration.ofSeconds(10),
+                      10_000)),
               metrics,
               registry,
               Clock.systemUTC());
@@ -117,7 +130,8 @@ public final class RelayThroughput {
                 return measured;
               });
 
-      double validateMicros = Rounds.microsPerItem(rounds.sampleEvents(), strict::requireValid);
+      double validateMicros =
+          Rounds.microsPerItem(rounds.sampleEvents(), EventValidator.strict()::requireValid);
       double medianWrite = Rounds.median(results.get(WRITE));
       System.out.println();
       System.out.println("== RESULT RelayThroughput ==");
