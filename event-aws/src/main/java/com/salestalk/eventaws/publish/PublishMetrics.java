@@ -24,6 +24,7 @@ public final class PublishMetrics {
   private final MeterCache<MeterCache<Counter>> published;
   private final MeterCache<MeterCache<Counter>> rejected;
   private final MeterCache<MeterCache<Counter>> failed;
+  private final MeterCache<Counter> parked;
   private final MeterCache<Counter> billableChunks;
   private final MeterCache<Timer> latency;
 
@@ -36,6 +37,13 @@ public final class PublishMetrics {
     published = byTypeAndSource(registry, SalesTalkMetrics.PUBLISHED);
     rejected = byTypeAndSource(registry, SalesTalkMetrics.REJECTED);
     failed = byTypeAndSource(registry, SalesTalkMetrics.PUBLISH_FAILED);
+    parked =
+        new MeterCache<>(
+            source ->
+                Counter.builder(SalesTalkMetrics.OUTBOX_PARKED.name())
+                    .description(SalesTalkMetrics.OUTBOX_PARKED.description())
+                    .tags(SalesTalkMetrics.SOURCE, source)
+                    .register(registry));
     billableChunks =
         new MeterCache<>(
             type ->
@@ -66,6 +74,11 @@ public final class PublishMetrics {
   /** Counts an event given up on (non-retryable, or retries exhausted). */
   public void failed(String eventType, String source) {
     counter(failed, eventType, source).increment();
+  }
+
+  /** Counts an outbox entry parked as {@code FAILED}. */
+  public void parked(String source) {
+    parked.get(sourceTag(source)).increment();
   }
 
   /** Counts billable 64 KB chunks of accepted events. */

@@ -124,6 +124,23 @@ class CloudWatchReadBackIT {
               Clock.systemUTC());
       relay.refreshBacklog();
 
+      // outbox: 1 entry parked (EventBridge refuses it for good), in a table of its own
+      String parkingTable = AwsResources.unique("local-outbox");
+      AwsResources.createOutboxTable(dynamo, parkingTable);
+      EventEnvelope refused = EventSamples.of("conversation.completed.v1");
+      faults.fail(refused.eventId().toString(), "MalformedDetail");
+      new Outbox(dynamo, parkingTable, metrics, Clock.systemUTC())
+          .write(List.of(), List.of(refused));
+      OutboxRelay parkingRelay =
+          new OutboxRelay(
+              dynamo,
+              publisher,
+              new OutboxProperties(true, parkingTable, RelaySettings.standard("relay-parking")),
+              metrics,
+              registry,
+              Clock.systemUTC());
+      assertThat(parkingRelay.runOnce().parked()).isEqualTo(1);
+
       // consume: processed, duplicate, failed, invalid; DLQ depth of the listener's queue
       String dedupeTable = AwsResources.unique("local-idempotency");
       AwsResources.createIdempotencyTable(dynamo, dedupeTable);
@@ -235,6 +252,9 @@ class CloudWatchReadBackIT {
                   Map.of("source", "metrics-handler"),
                   start))
           .isEqualTo(2);
+      assertThat(
+              sum(reader, "salestalk.outbox.parked.count", Map.of("source", "chat-handler"), start))
+          .isEqualTo(1);
       Map<String, String> consumed =
           Map.of("consumer", "analytics", "eventType", "tenant.provisioned.v1");
       assertThat(sum(reader, "salestalk.consume.processed.count", consumed, start)).isEqualTo(1);
