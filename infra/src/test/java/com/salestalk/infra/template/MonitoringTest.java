@@ -219,6 +219,55 @@ class MonitoringTest {
   }
 
   @Test
+  void alarmsWhenTheOldestOutboxEntryOfAnyProducerIsOlderThanFiveMinutesOrUnreported() {
+    for (String producer : producers()) {
+      Monitoring.Alarm alarm =
+          only(
+              a ->
+                  names(a).equals(Set.of(name(SalesTalkMetrics.OUTBOX_OLDEST_AGE, ".value")))
+                      && sourcesOf(a).equals(Set.of(producer)),
+              "outbox oldest-age alarm of " + producer);
+      JsonNode props = alarm.properties();
+      assertThat(props.path("ComparisonOperator").asString()).isEqualTo("GreaterThanThreshold");
+      assertThat(props.path("Threshold").asDouble()).as("seconds").isEqualTo(300.0);
+      assertThat(props.path("Statistic").asString()).isEqualTo("Maximum");
+      assertThat(props.path("TreatMissingData").asString())
+          .as("a producer no relay reports counts as stuck")
+          .isEqualTo("breaching");
+    }
+  }
+
+  @Test
+  void alarmsWhenAnyOutboxEntryOfAnyProducerIsParked() {
+    for (String producer : producers()) {
+      Monitoring.Alarm alarm =
+          only(
+              a ->
+                  names(a).equals(Set.of(name(SalesTalkMetrics.OUTBOX_PARKED, ".count")))
+                      && sourcesOf(a).equals(Set.of(producer)),
+              "outbox parked alarm of " + producer);
+      JsonNode props = alarm.properties();
+      assertThat(props.path("ComparisonOperator").asString()).isEqualTo("GreaterThanThreshold");
+      assertThat(props.path("Threshold").asDouble()).isEqualTo(0.0);
+      assertThat(props.path("Statistic").asString()).isEqualTo("Sum");
+      assertThat(props.path("TreatMissingData").asString()).isEqualTo("notBreaching");
+    }
+  }
+
+  @Test
+  void dashboardShowsOutboxAgeAndParkedEntriesForEveryProducer() {
+    for (MetricDefinition d :
+        List.of(SalesTalkMetrics.OUTBOX_OLDEST_AGE, SalesTalkMetrics.OUTBOX_PARKED)) {
+      String metric = d.cloudWatchMetrics().get(0).metricName();
+      boolean shown =
+          monitoring.widgets().stream()
+              .anyMatch(
+                  w -> values(w.metrics(), metric, SalesTalkMetrics.SOURCE).equals(producers()));
+      assertThat(shown).as("a widget with " + metric + " of " + producers()).isTrue();
+    }
+  }
+
+  @Test
   void metricMathAlarmsStayWithinCloudWatchLimitsAndReferToTheirOwnQueries() {
     for (Monitoring.Alarm alarm : monitoring.alarms()) {
       JsonNode queries = alarm.properties().path("Metrics");
@@ -358,6 +407,17 @@ class MonitoringTest {
 
   private static Set<String> typesOf(Monitoring.Alarm alarm) {
     return dimensionValues(alarm, SalesTalkMetrics.EVENT_TYPE);
+  }
+
+  private static Set<String> sourcesOf(Monitoring.Alarm alarm) {
+    return dimensionValues(alarm, SalesTalkMetrics.SOURCE);
+  }
+
+  /** The services that produce a catalog type (the test harness produces none). */
+  private static Set<String> producers() {
+    Set<String> out = new TreeSet<>();
+    CATALOG.entries().forEach(e -> out.add(e.producer()));
+    return out;
   }
 
   private static Set<String> consumersOf(Monitoring.Alarm alarm) {
