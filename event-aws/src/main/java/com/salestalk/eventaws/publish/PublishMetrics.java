@@ -37,20 +37,8 @@ public final class PublishMetrics {
     published = byTypeAndSource(registry, SalesTalkMetrics.PUBLISHED);
     rejected = byTypeAndSource(registry, SalesTalkMetrics.REJECTED);
     failed = byTypeAndSource(registry, SalesTalkMetrics.PUBLISH_FAILED);
-    parked =
-        new MeterCache<>(
-            source ->
-                Counter.builder(SalesTalkMetrics.OUTBOX_PARKED.name())
-                    .description(SalesTalkMetrics.OUTBOX_PARKED.description())
-                    .tags(SalesTalkMetrics.SOURCE, source)
-                    .register(registry));
-    billableChunks =
-        new MeterCache<>(
-            type ->
-                Counter.builder(SalesTalkMetrics.BILLABLE_CHUNKS.name())
-                    .description(SalesTalkMetrics.BILLABLE_CHUNKS.description())
-                    .tags(SalesTalkMetrics.EVENT_TYPE, type)
-                    .register(registry));
+    parked = by(registry, SalesTalkMetrics.OUTBOX_PARKED, SalesTalkMetrics.SOURCE);
+    billableChunks = by(registry, SalesTalkMetrics.BILLABLE_CHUNKS, SalesTalkMetrics.EVENT_TYPE);
     latency =
         new MeterCache<>(
             source ->
@@ -94,6 +82,16 @@ public final class PublishMetrics {
   private Counter counter(
       MeterCache<MeterCache<Counter>> counters, String eventType, String source) {
     return counters.get(eventTypeTag(eventType)).get(sourceTag(source));
+  }
+
+  private static MeterCache<Counter> by(
+      MeterRegistry registry, MetricDefinition definition, String tag) {
+    return new MeterCache<>(
+        value ->
+            Counter.builder(definition.name())
+                .description(definition.description())
+                .tags(tag, value)
+                .register(registry));
   }
 
   private static MeterCache<MeterCache<Counter>> byTypeAndSource(

@@ -114,15 +114,7 @@ class CloudWatchReadBackIT {
               List.of(),
               List.of(
                   EventSamples.of("metrics.ingested.v1"), EventSamples.of("metrics.ingested.v1")));
-      OutboxRelay relay =
-          new OutboxRelay(
-              dynamo,
-              publisher,
-              new OutboxProperties(true, outboxTable, RelaySettings.standard("relay-metrics")),
-              metrics,
-              registry,
-              Clock.systemUTC());
-      relay.refreshBacklog();
+      relay(dynamo, publisher, outboxTable, metrics, registry).refreshBacklog();
 
       // outbox: 1 entry parked (EventBridge refuses it for good), in a table of its own
       String parkingTable = AwsResources.unique("local-outbox");
@@ -131,15 +123,8 @@ class CloudWatchReadBackIT {
       faults.fail(refused.eventId().toString(), "MalformedDetail");
       new Outbox(dynamo, parkingTable, metrics, Clock.systemUTC())
           .write(List.of(), List.of(refused));
-      OutboxRelay parkingRelay =
-          new OutboxRelay(
-              dynamo,
-              publisher,
-              new OutboxProperties(true, parkingTable, RelaySettings.standard("relay-parking")),
-              metrics,
-              registry,
-              Clock.systemUTC());
-      assertThat(parkingRelay.runOnce().parked()).isEqualTo(1);
+      assertThat(relay(dynamo, publisher, parkingTable, metrics, registry).runOnce().parked())
+          .isEqualTo(1);
 
       // consume: processed, duplicate, failed, invalid; DLQ depth of the listener's queue
       String dedupeTable = AwsResources.unique("local-idempotency");
@@ -284,6 +269,21 @@ class CloudWatchReadBackIT {
                   start))
           .isEqualTo(1);
     }
+  }
+
+  private static OutboxRelay relay(
+      DynamoDbClient dynamo,
+      EventBridgePublisher publisher,
+      String table,
+      PublishMetrics metrics,
+      CloudWatchMeterRegistry registry) {
+    return new OutboxRelay(
+        dynamo,
+        publisher,
+        new OutboxProperties(true, table, RelaySettings.standard("relay-" + table)),
+        metrics,
+        registry,
+        Clock.systemUTC());
   }
 
   private static EventEnvelope invalid() {

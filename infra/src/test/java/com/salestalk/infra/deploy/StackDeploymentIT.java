@@ -239,12 +239,7 @@ class StackDeploymentIT {
             .overrideConfiguration(c -> c.addExecutionInterceptor(recorder))
             .build()) {
       DeployResult result =
-          deployer(null, recorded, AlarmMode.CLOUDFORMATION)
-              .deploy(
-                  "salestalk-" + env,
-                  TEMPLATE,
-                  Map.of("EnvironmentName", env, "EventBusName", "salestalk-" + env),
-                  null);
+          deployEnvironment(deployer(null, recorded, AlarmMode.CLOUDFORMATION), env, null);
       assertThat(result.status()).isEqualTo("CREATE_COMPLETE");
       assertThat(result.alarmsCreated()).isEmpty();
       assertThat(calls).as("CloudWatch requests").isEmpty();
@@ -260,17 +255,21 @@ class StackDeploymentIT {
     try (S3Client s3 = aws.configure(S3Client.builder()).build()) {
       String bucket = "cfn-templates-" + env;
       s3.createBucket(b -> b.bucket(bucket));
-      DeployResult result =
-          deployer(s3)
-              .deploy(
-                  "salestalk-" + env,
-                  TEMPLATE,
-                  Map.of("EnvironmentName", env, "EventBusName", "salestalk-" + env),
-                  bucket);
+      DeployResult result = deployEnvironment(deployer(s3), env, bucket);
       assertThat(result.status()).isEqualTo("CREATE_COMPLETE");
       assertThat(result.outputs()).containsEntry("OutboxTableName", env + "-outbox");
       assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).hasSize(1);
     }
+  }
+
+  /** Deploys a stack of its own for environment {@code env}, on a bus of its own. */
+  private static DeployResult deployEnvironment(
+      StackDeployer deployer, String env, String templateBucket) {
+    return deployer.deploy(
+        "salestalk-" + env,
+        TEMPLATE,
+        Map.of("EnvironmentName", env, "EventBusName", "salestalk-" + env),
+        templateBucket);
   }
 
   private static String aRegion() {

@@ -220,37 +220,30 @@ class MonitoringTest {
 
   @Test
   void alarmsWhenTheOldestOutboxEntryOfAnyProducerIsOlderThanFiveMinutesOrUnreported() {
-    for (String producer : producers()) {
-      Monitoring.Alarm alarm =
-          only(
-              a ->
-                  names(a).equals(Set.of(name(SalesTalkMetrics.OUTBOX_OLDEST_AGE, ".value")))
-                      && sourcesOf(a).equals(Set.of(producer)),
-              "outbox oldest-age alarm of " + producer);
-      JsonNode props = alarm.properties();
-      assertThat(props.path("ComparisonOperator").asString()).isEqualTo("GreaterThanThreshold");
-      assertThat(props.path("Threshold").asDouble()).as("seconds").isEqualTo(300.0);
-      assertThat(props.path("Statistic").asString()).isEqualTo("Maximum");
-      assertThat(props.path("TreatMissingData").asString())
-          .as("a producer no relay reports counts as stuck")
-          .isEqualTo("breaching");
-    }
+    // breaching: a producer no relay reports counts as stuck
+    assertOutboxAlarmPerProducer(
+        name(SalesTalkMetrics.OUTBOX_OLDEST_AGE, ".value"), "Maximum", 300.0, "breaching");
   }
 
   @Test
   void alarmsWhenAnyOutboxEntryOfAnyProducerIsParked() {
+    assertOutboxAlarmPerProducer(
+        name(SalesTalkMetrics.OUTBOX_PARKED, ".count"), "Sum", 0.0, "notBreaching");
+  }
+
+  /** One alarm per producer on {@code metric} of its source, above {@code threshold}. */
+  private static void assertOutboxAlarmPerProducer(
+      String metric, String statistic, double threshold, String missingData) {
     for (String producer : producers()) {
-      Monitoring.Alarm alarm =
+      JsonNode props =
           only(
-              a ->
-                  names(a).equals(Set.of(name(SalesTalkMetrics.OUTBOX_PARKED, ".count")))
-                      && sourcesOf(a).equals(Set.of(producer)),
-              "outbox parked alarm of " + producer);
-      JsonNode props = alarm.properties();
+                  a -> names(a).equals(Set.of(metric)) && sourcesOf(a).equals(Set.of(producer)),
+                  metric + " alarm of " + producer)
+              .properties();
       assertThat(props.path("ComparisonOperator").asString()).isEqualTo("GreaterThanThreshold");
-      assertThat(props.path("Threshold").asDouble()).isEqualTo(0.0);
-      assertThat(props.path("Statistic").asString()).isEqualTo("Sum");
-      assertThat(props.path("TreatMissingData").asString()).isEqualTo("notBreaching");
+      assertThat(props.path("Threshold").asDouble()).isEqualTo(threshold);
+      assertThat(props.path("Statistic").asString()).isEqualTo(statistic);
+      assertThat(props.path("TreatMissingData").asString()).isEqualTo(missingData);
     }
   }
 
