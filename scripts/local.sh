@@ -244,10 +244,12 @@ st_deploy() {
   jar="$(st_infra_jar)"
   [[ -n "$jar" ]] || st_fail "infra/target/infra-*-exec.jar is missing"
   st_aws_env
+  # `up` always deploys to an emulator, which skips CloudFormation alarms: --emulator-alarms has
+  # the deployer create them with PutMetricAlarm (never used against AWS).
   # shellcheck disable=SC2086
   (cd "$ST_ROOT" && java $ST_JAVA_OPTS -jar "$jar" --template infra/template.yaml \
     --stack-name "$ST_STACK" --parameter "EnvironmentName=$ST_ENV_NAME" \
-    --outputs-file "$ST_OUTPUTS" --app-config-file "$ST_APP_CONFIG") >"$ST_STEP_LOG" 2>&1 ||
+    --outputs-file "$ST_OUTPUTS" --app-config-file "$ST_APP_CONFIG" --emulator-alarms) >"$ST_STEP_LOG" 2>&1 ||
     st_fail "StackDeployer could not deploy infra/template.yaml"
   st_say "[3/4] deploy: $(grep -m1 '^stack ' "$ST_STEP_LOG")"
   if grep -q '^alarms: ' "$ST_STEP_LOG"; then

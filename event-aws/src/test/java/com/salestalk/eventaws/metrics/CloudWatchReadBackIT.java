@@ -114,15 +114,17 @@ class CloudWatchReadBackIT {
               List.of(),
               List.of(
                   EventSamples.of("metrics.ingested.v1"), EventSamples.of("metrics.ingested.v1")));
-      OutboxRelay relay =
-          new OutboxRelay(
-              dynamo,
-              publisher,
-              new OutboxProperties(true, outboxTable, RelaySettings.standard("relay-metrics")),
-              metrics,
-              registry,
-              Clock.systemUTC());
-      relay.refreshBacklog();
+      relay(dynamo, publisher, outboxTable, metrics, registry).refreshBacklog();
+
+      // outbox: 1 entry parked (EventBridge refuses it for good), in a table of its own
+      String parkingTable = AwsResources.unique("local-outbox");
+      AwsResources.createOutboxTable(dynamo, parkingTable);
+      EventEnvelope refused = EventSamples.of("conversation.completed.v1");
+      faults.fail(refused.eventId().toString(), "MalformedDetail");
+      new Outbox(dynamo, parkingTable, metrics, Clock.systemUTC())
+          .write(List.of(), List.of(refused));
+      assertThat(relay(dynamo, publisher, parkingTable, metrics, registry).runOnce().parked())
+          .isEqualTo(1);
 
       // consume: processed, duplicate, failed, invalid; DLQ depth of the listener's queue
       String dedupeTable = AwsResources.unique("local-idempotency");
@@ -235,6 +237,9 @@ class CloudWatchReadBackIT {
                   Map.of("source", "metrics-handler"),
                   start))
           .isEqualTo(2);
+      assertThat(
+              sum(reader, "salestalk.outbox.parked.count", Map.of("source", "chat-handler"), start))
+          .isEqualTo(1);
       Map<String, String> consumed =
           Map.of("consumer", "analytics", "eventType", "tenant.provisioned.v1");
       assertThat(sum(reader, "salestalk.consume.processed.count", consumed, start)).isEqualTo(1);
@@ -264,6 +269,21 @@ class CloudWatchReadBackIT {
                   start))
           .isEqualTo(1);
     }
+  }
+
+  private static OutboxRelay relay(
+      DynamoDbClient dynamo,
+      EventBridgePublisher publisher,
+      String table,
+      PublishMetrics metrics,
+      CloudWatchMeterRegistry registry) {
+    return new OutboxRelay(
+        dynamo,
+        publisher,
+        new OutboxProperties(true, table, RelaySettings.standard("relay-" + table)),
+        metrics,
+        registry,
+        Clock.systemUTC());
   }
 
   private static EventEnvelope invalid() {

@@ -3,6 +3,7 @@ package com.salestalk.infra.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.salestalk.infra.template.CfnTemplate;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
  * Runs {@code ./salestalk up}, {@code status}, {@code env} and {@code down} on a free emulator port
@@ -58,6 +61,11 @@ class LocalEnvironmentIT {
     assertThat(up.output())
         .contains("[2/4] emulator: moto on http://127.0.0.1:" + port)
         .contains("[3/4] deploy: stack salestalk-local: CREATE_COMPLETE (created)")
+        .contains(
+            "alarms: created "
+                + alarmCount()
+                + " missing alarm(s) with PutMetricAlarm (the emulator skips CloudFormation"
+                + " alarms)")
         .contains("SalesTalk is up in ")
         .contains("stop           ./salestalk down");
     long pid = Long.parseLong(Files.readString(state.resolve("pids/emulator.pid")).split("\t")[0]);
@@ -73,6 +81,10 @@ class LocalEnvironmentIT {
                   .get(0)
                   .stackStatusAsString())
           .isEqualTo("CREATE_COMPLETE");
+    }
+    try (CloudWatchClient cloudWatch = client(CloudWatchClient.builder())) {
+      assertThat(cloudWatch.describeAlarms(b -> b.alarmNamePrefix("local-")).metricAlarms())
+          .hasSize(alarmCount());
     }
     assertThat(Files.readString(state.resolve("stack-outputs.properties")))
         .contains("OutboxTableName=local-outbox\n");
@@ -125,12 +137,22 @@ class LocalEnvironmentIT {
   }
 
   private CloudFormationClient cloudFormation() {
-    return CloudFormationClient.builder()
+    return client(CloudFormationClient.builder());
+  }
+
+  private <C> C client(AwsClientBuilder<?, C> builder) {
+    return builder
         .endpointOverride(URI.create("http://127.0.0.1:" + port))
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .build();
+  }
+
+  private static int alarmCount() {
+    return CfnTemplate.load(ROOT.resolve(CfnTemplate.PATH))
+        .resources("AWS::CloudWatch::Alarm")
+        .size();
   }
 
   private static boolean listening(int port) {
