@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * The heartbeat of one SQS message: every {@code period} (half the lease, so at most half the
+ * The heartbeat of one SQS message (its queue, its id for the logs, the receipt handle of this
+ * delivery), run on {@code scheduler}: every {@code period} (half the lease, so at most half the
  * visibility timeout) it extends the event's lease and, while the lease is held, makes the message
  * invisible for another visibility timeout from now (ChangeMessageVisibility). A handler slower
  * than the visibility timeout is therefore not delivered a second time meanwhile. A lost lease
@@ -18,43 +19,17 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * unreachable) is logged and the next beat tries again: the slack between two beats and an expiry
  * is half the lease.
  */
-final class VisibilityHeartbeat implements Heartbeat {
+record VisibilityHeartbeat(
+    ScheduledExecutorService scheduler,
+    SqsAsyncClient sqs,
+    String queueUrl,
+    String messageId,
+    String receiptHandle,
+    Duration visibility,
+    Duration period)
+    implements Heartbeat {
 
   private static final Logger LOG = LoggerFactory.getLogger(VisibilityHeartbeat.class);
-
-  private final ScheduledExecutorService scheduler;
-  private final SqsAsyncClient sqs;
-  private final String queueUrl;
-  private final String messageId;
-  private final String receiptHandle;
-  private final int visibilitySeconds;
-  private final Duration period;
-
-  /**
-   * @param scheduler runs the beats
-   * @param sqs the SQS client
-   * @param queueUrl the queue of the message
-   * @param messageId the message's id, for the logs
-   * @param receiptHandle the message's receipt handle of this delivery
-   * @param visibility the visibility timeout each beat sets
-   * @param period the time between beats
-   */
-  VisibilityHeartbeat(
-      ScheduledExecutorService scheduler,
-      SqsAsyncClient sqs,
-      String queueUrl,
-      String messageId,
-      String receiptHandle,
-      Duration visibility,
-      Duration period) {
-    this.scheduler = scheduler;
-    this.sqs = sqs;
-    this.queueUrl = queueUrl;
-    this.messageId = messageId;
-    this.receiptHandle = receiptHandle;
-    this.visibilitySeconds = Math.toIntExact(visibility.toSeconds());
-    this.period = period;
-  }
 
   @Override
   public Beats start(BooleanSupplier extendLease) {
@@ -92,7 +67,7 @@ final class VisibilityHeartbeat implements Heartbeat {
                 b ->
                     b.queueUrl(queueUrl)
                         .receiptHandle(receiptHandle)
-                        .visibilityTimeout(visibilitySeconds))
+                        .visibilityTimeout(Math.toIntExact(visibility.toSeconds())))
             .join();
       } catch (RuntimeException e) {
         LOG.warn("cannot extend the visibility of message {}: {}", messageId, e.toString());

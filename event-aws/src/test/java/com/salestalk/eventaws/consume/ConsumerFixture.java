@@ -2,6 +2,7 @@ package com.salestalk.eventaws.consume;
 
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.MetricsIngested;
 import com.salestalk.testsupport.AwsResources;
 import com.salestalk.testsupport.AwsResources.QueueWithDlq;
 import com.salestalk.testsupport.TestEvents;
@@ -81,6 +82,12 @@ final class ConsumerFixture implements AutoCloseable {
             registry);
     listener.start();
     return listener;
+  }
+
+  /** Starts a listener for {@code consumer} whose one handler commits its effects. */
+  SqsEventListener listen(String consumer, TransactionalEventHandler<MetricsIngested> handler) {
+    return listen(
+        consumer, EventHandlers.builder().onTransactional(MetricsIngested.class, handler).build());
   }
 
   /** The consumer's settings: the fixture's tables and queue, lease = visibility timeout. */

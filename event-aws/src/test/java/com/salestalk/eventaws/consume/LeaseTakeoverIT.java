@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class LeaseTakeoverIT {
 
   private static final Duration PAST_THE_LEASE = Duration.ofMillis(1001);
+  private static final int NO_FAILURE = 0;
 
   private final EventEnvelope event = EventSamples.of("metrics.ingested.v1");
   private final ManualClock clock = new ManualClock(Instant.now());
@@ -50,26 +51,15 @@ class LeaseTakeoverIT {
   void aStalledDeliveryWhoseLeaseWasTakenOverCommitsNothingOfItsEffect(AwsEndpoint aws)
       throws Exception {
     try (ConsumerFixture fixture = new ConsumerFixture(aws, "aggregation")) {
-      CountDownLatch aStalls = new CountDownLatch(1);
-      CountDownLatch aResumes = new CountDownLatch(1);
-      EventConsumer consumer =
-          consumer(
-              fixture,
-              (event, payload, effects) -> {
-                effects.add(fixture.effect(event));
-                if (deliveries.incrementAndGet() == 1) {
-                  aStalls.countDown();
-                  aResumes.await(20, TimeUnit.SECONDS);
-                }
-              });
+      Pause a = new Pause();
+      EventConsumer consumer = consumer(fixture, List.of(a), NO_FAILURE);
 
-      CompletableFuture<ConsumeOutcome> a = consumeAsync(consumer);
-      assertThat(aStalls.await(20, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<ConsumeOutcome> aDelivery = consumeAsync(consumer);
+      a.awaitReached();
       clock.advance(PAST_THE_LEASE);
       ConsumeOutcome b = consumer.consume(eventBridgeBody(event));
-      aResumes.countDown();
-
-      Throwable aFailure = catchThrowable(a::join);
+      a.release();
+      Throwable aFailure = catchThrowable(aDelivery::join);
 
       assertThat(b.status()).isEqualTo(Status.PROCESSED);
       assertThat(fixture.effects(event)).isEqualTo(1);
@@ -85,41 +75,22 @@ class LeaseTakeoverIT {
   void aStalledDeliveryThatFailsLateLeavesTheLeaseOfTheDeliveryThatTookOver(AwsEndpoint aws)
       throws Exception {
     try (ConsumerFixture fixture = new ConsumerFixture(aws, "aggregation")) {
-      CountDownLatch aStalls = new CountDownLatch(1);
-      CountDownLatch aResumes = new CountDownLatch(1);
-      CountDownLatch bRuns = new CountDownLatch(1);
-      CountDownLatch bResumes = new CountDownLatch(1);
-      EventConsumer consumer =
-          consumer(
-              fixture,
-              (event, payload, effects) -> {
-                effects.add(fixture.effect(event));
-                switch (deliveries.incrementAndGet()) {
-                  case 1 -> {
-                    aStalls.countDown();
-                    aResumes.await(20, TimeUnit.SECONDS);
-                    throw new IllegalStateException("summary store timed out");
-                  }
-                  case 2 -> {
-                    bRuns.countDown();
-                    bResumes.await(20, TimeUnit.SECONDS);
-                  }
-                  default -> {}
-                }
-              });
+      Pause a = new Pause();
+      Pause b = new Pause();
+      EventConsumer consumer = consumer(fixture, List.of(a, b), 1);
 
-      CompletableFuture<ConsumeOutcome> a = consumeAsync(consumer);
-      assertThat(aStalls.await(20, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<ConsumeOutcome> aDelivery = consumeAsync(consumer);
+      a.awaitReached();
       clock.advance(PAST_THE_LEASE);
-      CompletableFuture<ConsumeOutcome> b = consumeAsync(consumer);
-      assertThat(bRuns.await(20, TimeUnit.SECONDS)).isTrue();
-      aResumes.countDown();
-      assertThatThrownBy(a::join).hasCauseInstanceOf(EventHandlingException.class);
+      CompletableFuture<ConsumeOutcome> bDelivery = consumeAsync(consumer);
+      b.awaitReached();
+      a.release();
+      assertThatThrownBy(aDelivery::join).hasCauseInstanceOf(EventHandlingException.class);
 
       assertThatThrownBy(() -> consumer.consume(eventBridgeBody(event)))
           .isInstanceOf(EventInProgressException.class);
-      bResumes.countDown();
-      assertThat(b.join().status()).isEqualTo(Status.PROCESSED);
+      b.release();
+      assertThat(bDelivery.join().status()).isEqualTo(Status.PROCESSED);
       assertThat(consumer.consume(eventBridgeBody(event)).status()).isEqualTo(Status.DUPLICATE);
       assertThat(deliveries).hasValue(2);
       assertThat(fixture.effects(event)).isEqualTo(1);
@@ -153,8 +124,22 @@ class LeaseTakeoverIT {
     }
   }
 
-  private EventConsumer consumer(
-      ConsumerFixture fixture, TransactionalEventHandler<MetricsIngested> handler) {
+  /**
+   * A consumer whose handler, for the n-th delivery (from 1), adds the effect, holds at the n-th
+   * pause if there is one, and then fails if n is {@code failingDelivery}.
+   */
+  private EventConsumer consumer(ConsumerFixture fixture, List<Pause> pauses, int failingDelivery) {
+    TransactionalEventHandler<MetricsIngested> handler =
+        (event, payload, effects) -> {
+          effects.add(fixture.effect(event));
+          int delivery = deliveries.incrementAndGet();
+          if (delivery <= pauses.size()) {
+            pauses.get(delivery - 1).hold();
+          }
+          if (delivery == failingDelivery) {
+            throw new IllegalStateException("summary store timed out");
+          }
+        };
     return new EventConsumer(
         fixture.properties("aggregation"),
         EventHandlers.builder().onTransactional(MetricsIngested.class, handler).build(),
@@ -165,5 +150,24 @@ class LeaseTakeoverIT {
 
   private CompletableFuture<ConsumeOutcome> consumeAsync(EventConsumer consumer) {
     return CompletableFuture.supplyAsync(() -> consumer.consume(eventBridgeBody(event)), threads);
+  }
+
+  /** Where a delivery's handler stops until the test lets it go on. */
+  private static final class Pause {
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    void hold() throws InterruptedException {
+      reached.countDown();
+      assertThat(released.await(20, TimeUnit.SECONDS)).isTrue();
+    }
+
+    void awaitReached() throws InterruptedException {
+      assertThat(reached.await(20, TimeUnit.SECONDS)).isTrue();
+    }
+
+    void release() {
+      released.countDown();
+    }
   }
 }

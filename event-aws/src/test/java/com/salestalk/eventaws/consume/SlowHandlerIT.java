@@ -36,22 +36,17 @@ class SlowHandlerIT {
       AtomicLong handlerMillis = new AtomicLong();
       fixture.listen(
           CONSUMER,
-          EventHandlers.builder()
-              .onTransactional(
-                  MetricsIngested.class,
-                  (event, payload, effects) -> {
-                    handled.incrementAndGet();
-                    long start = System.nanoTime();
-                    // busy for ~5 s: until five heartbeats (one per second) extended the message,
-                    // or, without them, until SQS delivered it again
-                    await()
-                        .atMost(Duration.ofSeconds(20))
-                        .until(
-                            () -> faults.visibilityChanges() >= 5 || faults.receives().size() > 1);
-                    handlerMillis.set((System.nanoTime() - start) / 1_000_000);
-                    effects.add(fixture.effect(event));
-                  })
-              .build());
+          (event, payload, effects) -> {
+            handled.incrementAndGet();
+            long start = System.nanoTime();
+            // busy for ~5 s: until five heartbeats (one per second) extended the message, or,
+            // without them, until SQS delivered it again
+            await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> faults.visibilityChanges() >= 5 || faults.receives().size() > 1);
+            handlerMillis.set((System.nanoTime() - start) / 1_000_000);
+            effects.add(fixture.effect(event));
+          });
       EventEnvelope event = EventSamples.of(TYPE);
 
       String messageId = fixture.sendAsEventBridge(event);
