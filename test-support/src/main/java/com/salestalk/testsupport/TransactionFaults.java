@@ -1,5 +1,6 @@
 package com.salestalk.testsupport;
 
+import com.salestalk.awsemulator.AwsEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -10,17 +11,18 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Races for the {@code TransactWriteItems} calls of a real DynamoDB client that write one table,
- * added with {@code overrideConfiguration(c -> c.addExecutionInterceptor(faults))}. The emulator
- * runs one request at a time, so two transactions are never in flight together there; these faults
- * recreate what DynamoDB does when they are. Each planned fault applies to the next such call, in
- * the order the calls arrive:
+ * Races for the {@code TransactWriteItems} calls of a real DynamoDB client that write one table
+ * ({@link #client}, or {@code overrideConfiguration(c -> c.addExecutionInterceptor(faults))}). The
+ * emulator runs one request at a time, so two transactions are never in flight together there;
+ * these faults recreate what DynamoDB does when they are. Each planned fault applies to the next
+ * such call, in the order the calls arrive:
  *
  * <ul>
  *   <li>{@link #hold()}: the call waits, before it is sent, until {@link #release()}: a transaction
@@ -48,6 +50,13 @@ public final class TransactionFaults implements ExecutionInterceptor {
    */
   public TransactionFaults(String table) {
     this.table = table;
+  }
+
+  /** A DynamoDB client of the endpoint with these faults. */
+  public DynamoDbClient client(AwsEndpoint aws) {
+    return aws.configure(DynamoDbClient.builder())
+        .overrideConfiguration(c -> c.addExecutionInterceptor(this))
+        .build();
   }
 
   /** The next transaction that writes the table waits until {@link #release()}. */

@@ -34,10 +34,7 @@ class HttpIdempotencyIT {
 
   @BeforeAll
   static void table(AwsEndpoint aws) {
-    dynamoDb =
-        aws.configure(DynamoDbClient.builder())
-            .overrideConfiguration(c -> c.addExecutionInterceptor(FAULTS))
-            .build();
+    dynamoDb = FAULTS.client(aws);
     AwsResources.createIdempotencyTable(dynamoDb, TABLE);
   }
 
