@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
  * after the grace period, revoked, and refused while their tenant is suspended, as a tenant-facing
  * service sees them (the {@code /test/whoami} endpoint here is a {@code @TenantApi} with service-
  * kit's cached key lookup, cache lifetime 1 s). The service's clock can be moved forward, and the
- * transactions that write the tenants table raced.
+ * transactions that write the tenants table raced ({@link Races}).
  */
 @ServiceIntegrationTest(
     properties = {
@@ -57,7 +57,7 @@ import tools.jackson.databind.JsonNode;
       "salestalk.auth.tenant-api-keys.cache-ttl=" + TenantApiKeysIT.CACHE_TTL_SECONDS + "s",
       "salestalk.auth.tenant-api-keys.negative-cache-ttl=0s"
     })
-@Import(TenantApiKeysIT.Setup.class)
+@Import({TenantApiKeysIT.Setup.class, Races.class})
 class TenantApiKeysIT {
 
   static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
@@ -80,16 +80,6 @@ class TenantApiKeysIT {
     @Primary
     MovableClock movableClock() {
       return new MovableClock();
-    }
-
-    @Bean
-    TransactionFaults tenantsRaces(TestStack stack) {
-      return new TransactionFaults(stack.output("TenantsTableName"));
-    }
-
-    @Bean(destroyMethod = "close")
-    DynamoDbClient dynamoDbClient(TestStack stack, TransactionFaults tenantsRaces) {
-      return tenantsRaces.client(stack.aws());
     }
 
     @Bean

@@ -34,9 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,7 +57,7 @@ import tools.jackson.databind.node.ObjectNode;
       "salestalk.outbox.relay.interval=200ms",
       "salestalk.metrics.cloudwatch.enabled=false"
     })
-@Import(TenantOnboardIT.Races.class)
+@Import(Races.class)
 class TenantOnboardIT {
 
   static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
@@ -77,20 +75,6 @@ class TenantOnboardIT {
   @Autowired TenantApiKeyLookup apiKeys;
   @Autowired TransactionFaults idempotencyRaces;
   Http http;
-
-  /** The service's DynamoDB client, with races for transactions that claim Idempotency-Keys. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Races {
-    @Bean
-    TransactionFaults idempotencyRaces(TestStack stack) {
-      return new TransactionFaults(stack.output("IdempotencyTableName"));
-    }
-
-    @Bean(destroyMethod = "close")
-    DynamoDbClient dynamoDbClient(TestStack stack, TransactionFaults idempotencyRaces) {
-      return idempotencyRaces.client(stack.aws());
-    }
-  }
 
   @BeforeEach
   void client() {

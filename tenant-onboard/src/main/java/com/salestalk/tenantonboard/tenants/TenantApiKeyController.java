@@ -68,7 +68,7 @@ class TenantApiKeyController {
       description = "Replayed: the key an earlier request with this Idempotency-Key issued",
       headers = @Header(name = TenantController.REPLAYED_HEADER, description = "true"),
       content = @Content(schema = @Schema(implementation = ReplayedApiKeyView.class)))
-  @TenantController.ProblemResponses.IssueKey
+  @ProblemResponses.IssueKey
   @PostMapping
   ResponseEntity<Object> issue(
       @PathVariable String tenantId,
@@ -95,7 +95,7 @@ class TenantApiKeyController {
               + " working since a key was last issued (issuing removes them). Never a key or its"
               + " hash.")
   @ApiResponse(responseCode = "200", description = "The keys")
-  @TenantController.ProblemResponses.ByTenant
+  @ProblemResponses.ByTenant
   @GetMapping
   ApiKeyList list(@PathVariable String tenantId) {
     Instant now = clock.instant();
@@ -111,7 +111,7 @@ class TenantApiKeyController {
               + " (salestalk.auth.tenant-api-keys.cache-ttl, 60 s by default). Revoking a revoked"
               + " key changes nothing.")
   @ApiResponse(responseCode = "204", description = "Revoked")
-  @TenantController.ProblemResponses.ByTenant
+  @ProblemResponses.ByTenant
   @DeleteMapping("/{keyId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(@PathVariable String tenantId, @PathVariable String keyId) {
