@@ -323,11 +323,16 @@ class TenantOnboardIT {
         Reply page = get(TENANTS + "?size=2" + (token == null ? "" : "&pageToken=" + token));
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         JsonNode items = page.json().get("items");
-        assertThat(items.size()).isLessThanOrEqualTo(2);
         items.forEach(t -> assertThat(listed.add(t.get("tenantId").asString())).isTrue());
         items.forEach(t -> assertThat(t.has("apiKey")).isFalse());
         JsonNode next = page.json().get("nextPageToken");
         token = next == null || next.isNull() ? null : next.asString();
+        // the key items in the table never make a page short: only the last one may be
+        if (token != null) {
+          assertThat(items.size()).isEqualTo(2);
+        } else {
+          assertThat(items.size()).isLessThanOrEqualTo(2);
+        }
         pages++;
       } while (token != null && pages < 50);
       assertThat(token).isNull();
