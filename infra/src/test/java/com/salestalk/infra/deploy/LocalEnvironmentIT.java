@@ -56,7 +56,8 @@ class LocalEnvironmentIT {
 
   @Test
   void upStartsTheEmulatorAndDeploysTheStackOnceAndDownLeavesNothingBehind() throws Exception {
-    Result up = salestalk("up");
+    String token = "admin-token-given-to-up-0123456789";
+    Result up = salestalk("up", "SALESTALK_ADMIN_TOKEN", token);
     assertThat(up.exit()).as(up.output()).isZero();
     assertThat(up.output())
         .contains("[2/4] emulator: moto on http://127.0.0.1:" + port)
@@ -67,6 +68,7 @@ class LocalEnvironmentIT {
                 + " missing alarm(s) with PutMetricAlarm (the emulator skips CloudFormation"
                 + " alarms)")
         .contains("SalesTalk is up in ")
+        .contains("admin token    " + token + "\n")
         .contains("stop           ./salestalk down");
     long pid = Long.parseLong(Files.readString(state.resolve("pids/emulator.pid")).split("\t")[0]);
     ProcessHandle emulator = ProcessHandle.of(pid).orElseThrow();
@@ -103,10 +105,10 @@ class LocalEnvironmentIT {
     assertThat(salestalk("status").output())
         .contains("emulator         running  pid " + pid)
         .contains("  InsightsQueueName            local-insights-queue");
+    // another shell, without SALESTALK_ADMIN_TOKEN: the token the running services use
     assertThat(salestalk("env").output())
         .contains("export AWS_ENDPOINT_URL=http://127.0.0.1:" + port + "\n")
-        .contains(
-            "export SALESTALK_ADMIN_TOKEN=" + Files.readString(state.resolve("admin-token")) + "\n")
+        .contains("export SALESTALK_ADMIN_TOKEN=" + token + "\n")
         .contains("export SALESTALK_TENANT_ONBOARD_URL=http://127.0.0.1:8083\n");
 
     Result down = salestalk("down");
@@ -119,6 +121,12 @@ class LocalEnvironmentIT {
     assertThat(state.resolve("pids/emulator.pid")).doesNotExist();
     assertThat(salestalk("down").output())
         .isEqualTo("SalesTalk is not running; nothing to stop.\n");
+    // nothing runs: the token the next `up` would use, generated once and kept
+    assertThat(salestalk("env").output())
+        .contains(
+            "export SALESTALK_ADMIN_TOKEN="
+                + Files.readString(state.resolve("admin-token"))
+                + "\n");
   }
 
   @Test
@@ -165,7 +173,11 @@ class LocalEnvironmentIT {
 
   private record Result(int exit, String output) {}
 
-  private Result salestalk(String command) throws Exception {
+  /**
+   * Runs {@code ./salestalk command} with this test's state folder, ports and services, and the
+   * given environment variables (name, value, …).
+   */
+  private Result salestalk(String command, String... variables) throws Exception {
     Path out = Files.createTempFile(state.getParent(), "salestalk-" + command + "-", ".txt");
     ProcessBuilder pb =
         new ProcessBuilder(ROOT.resolve("salestalk").toString(), command)
@@ -179,6 +191,9 @@ class LocalEnvironmentIT {
     env.put("SALESTALK_STATE_DIR", state.toString());
     env.put("SALESTALK_SERVICES_FILE", services.toString());
     env.put("SALESTALK_SKIP_BUILD", "1");
+    for (int i = 0; i < variables.length; i += 2) {
+      env.put(variables[i], variables[i + 1]);
+    }
     Process p = pb.start();
     assertThat(p.waitFor(180, TimeUnit.SECONDS))
         .as("./salestalk " + command + " within 180 s")
