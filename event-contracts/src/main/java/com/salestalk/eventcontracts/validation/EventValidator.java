@@ -1,5 +1,6 @@
 package com.salestalk.eventcontracts.validation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.salestalk.eventcontracts.catalog.CatalogEntry;
@@ -28,6 +29,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks events against their contract and returns every violation as (JSON pointer, message): size
@@ -128,7 +131,10 @@ public final class EventValidator {
    * @throws InvalidEventException with every violation when it breaks the contract
    */
   public String requireValid(EventEnvelope envelope) {
-    JsonNode tree = EnvelopeJson.mapper().valueToTree(envelope);
+    ObjectNode tree = WITHOUT_DATA.valueToTree(envelope);
+    if (envelope.data() != null) {
+      tree.set("data", envelope.data()); // shared, not copied: it is only read and written
+    }
     List<Violation> violations = validateTree(tree);
     if (!violations.isEmpty()) {
       throw new InvalidEventException(violations);
@@ -140,6 +146,15 @@ public final class EventValidator {
     }
     return json;
   }
+
+  /** Writes an envelope without its data, which {@link #requireValid} adds as it is. */
+  private abstract static class WithoutData {
+    @JsonIgnore
+    abstract ObjectNode data();
+  }
+
+  private static final JsonMapper WITHOUT_DATA =
+      EnvelopeJson.mapper().rebuild().addMixIn(EventEnvelope.class, WithoutData.class).build();
 
   /** Validates a parsed event; the caller is responsible for having parsed it with bounds. */
   public List<Violation> validateTree(JsonNode tree) {

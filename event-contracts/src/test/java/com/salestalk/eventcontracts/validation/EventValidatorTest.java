@@ -176,6 +176,33 @@ class EventValidatorTest {
   }
 
   @Test
+  void requireValidReportsEveryViolationOfAnEnvelopeBuiltByHand() {
+    EventEnvelope sample = EventSamples.of("classification.performed.v1");
+    EventEnvelope withoutData =
+        new EventEnvelope(
+            sample.eventId(),
+            sample.eventType(),
+            sample.eventVersion(),
+            sample.source(),
+            sample.timestamp(),
+            sample.tenantId(),
+            "bob",
+            sample.sessionId(),
+            sample.metadata(),
+            null);
+
+    assertThatThrownBy(() -> strict.requireValid(withoutData))
+        .isInstanceOfSatisfying(
+            InvalidEventException.class,
+            e ->
+                assertThat(e.violations())
+                    .map(Violation::toString)
+                    .containsExactlyInAnyOrder(
+                        "/userId: does not match the regex pattern ^user-[A-Za-z0-9][A-Za-z0-9_-]{0,63}$",
+                        "/: required property 'data' not found"));
+  }
+
+  @Test
   void deeplyNestedJsonIsRefusedQuicklyWithoutStackOverflow() {
     String hostile = "{\"data\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
 
