@@ -1,15 +1,16 @@
 package com.salestalk.benchmarks.system;
 
-import com.salestalk.eventaws.consume.ConsumerSettings;
+import com.salestalk.eventaws.consume.ConsumerProperties;
 import com.salestalk.eventaws.consume.EventConsumer;
 import com.salestalk.eventaws.consume.EventHandler;
 import com.salestalk.eventaws.consume.EventHandlers;
-import com.salestalk.eventaws.consume.ListenerSettings;
 import com.salestalk.eventaws.consume.SqsEventListener;
-import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.events.EventPayload;
+import com.salestalk.eventcontracts.events.EventPayloads;
 import com.salestalk.eventcontracts.validation.EventValidator;
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,19 +64,20 @@ public final class ConsumerThroughput {
       String table = EmulatedAws.createIdempotencyTable(dynamo);
       Counter counter = new Counter();
       EventHandlers.Builder handlers = EventHandlers.builder();
-      EventCatalog.standard().entries().forEach(e -> handlers.on(e.type().toString(), counter));
-      EventConsumer consumer =
-          new EventConsumer(
-              ConsumerSettings.defaults("bench", table),
-              handlers.build(),
-              EventValidator.tolerant(),
-              dynamo,
-              new SimpleMeterRegistry(),
-              Clock.systemUTC());
+      EventPayloads.all().keySet().forEach(type -> handlers.on(type, counter));
+      EventHandlers built = handlers.build();
       // the defaults, but short polls so that stopping an idle listener takes no 10 s
-      ListenerSettings listening =
-          new ListenerSettings(
-              10, 10, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1));
+      SqsMessageListenerContainerFactory<Object> listening =
+          SqsMessageListenerContainerFactory.builder()
+              .sqsAsyncClient(sqsAsync)
+              .configure(
+                  options ->
+                      options
+                          .maxConcurrentMessages(10)
+                          .maxMessagesPerPoll(10)
+                          .pollTimeout(Duration.ofSeconds(1))
+                          .listenerShutdownTimeout(Duration.ofSeconds(20)))
+              .build();
       System.out.printf(
           "ConsumerThroughput: %d events x %d rounds after a warm-up, %s%n",
           rounds.events(), rounds.rounds(), aws.describe());
@@ -86,8 +88,20 @@ public final class ConsumerThroughput {
                 List<String> bodies = bodies(rounds);
                 String queue = EmulatedAws.createQueueWithDlq(sqs);
                 fill(sqs, queue, bodies);
+                ConsumerProperties properties =
+                    new ConsumerProperties(
+                        "bench",
+                        queue,
+                        table,
+                        Duration.ofSeconds(30),
+                        Duration.ofDays(7),
+                        Duration.ofMinutes(1));
+                EventConsumer consumer =
+                    new EventConsumer(
+                        properties, built, dynamo, new SimpleMeterRegistry(), Clock.systemUTC());
                 Rounds.CpuTime cpu = Rounds.CpuTime.now();
-                long nanos = consume(sqsAsync, queue, consumer, listening, counter, bodies.size());
+                long nanos =
+                    consume(listening, sqsAsync, properties, consumer, counter, bodies.size());
                 Map<String, Double> measured = new LinkedHashMap<>();
                 measured.put(RATE, Rounds.perSecond(bodies.size(), nanos));
                 Rounds.CpuTime.now().putSince(cpu, bodies.size(), measured);
@@ -147,15 +161,15 @@ public final class ConsumerThroughput {
 
   /** Nanoseconds from the listener's start until {@code count} events were handled. */
   private static long consume(
+      SqsMessageListenerContainerFactory<Object> containers,
       SqsAsyncClient sqs,
-      String queue,
+      ConsumerProperties properties,
       EventConsumer consumer,
-      ListenerSettings settings,
       Counter counter,
       int count) {
     CountDownLatch done = counter.expect(count);
     SqsEventListener listener =
-        new SqsEventListener(sqs, queue, consumer, settings, new SimpleMeterRegistry());
+        new SqsEventListener(containers, sqs, consumer, properties, new SimpleMeterRegistry());
     long start = System.nanoTime();
     listener.start();
     try {
@@ -178,7 +192,7 @@ public final class ConsumerThroughput {
   }
 
   /** The handler: counts the events of the current round. */
-  private static final class Counter implements EventHandler {
+  private static final class Counter implements EventHandler<EventPayload> {
     private volatile CountDownLatch latch = new CountDownLatch(0);
 
     CountDownLatch expect(int count) {
@@ -187,7 +201,7 @@ public final class ConsumerThroughput {
     }
 
     @Override
-    public void handle(EventEnvelope event) {
+    public void handle(EventEnvelope event, EventPayload payload) {
       latch.countDown();
     }
   }

@@ -1,12 +1,12 @@
 package com.salestalk.benchmarks.system;
 
 import com.salestalk.eventaws.outbox.Outbox;
+import com.salestalk.eventaws.outbox.OutboxProperties;
 import com.salestalk.eventaws.outbox.OutboxRelay;
-import com.salestalk.eventaws.outbox.OutboxRelaySettings;
 import com.salestalk.eventaws.outbox.RelayRun;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
 import com.salestalk.eventaws.publish.PublishMetrics;
-import com.salestalk.eventaws.publish.PublisherSettings;
+import com.salestalk.eventaws.publish.PublisherProperties;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
@@ -14,6 +14,7 @@ import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,18 +73,17 @@ public final class RelayThroughput {
       MeterRegistry registry = new SimpleMeterRegistry();
       PublishMetrics metrics = new PublishMetrics(registry, EventCatalog.standard());
       EventValidator strict = EventValidator.strict();
-      Outbox outbox = new Outbox(dynamo, table, strict, metrics, Clock.systemUTC());
+      Outbox outbox = new Outbox(dynamo, table, metrics, Clock.systemUTC());
       EventBridgePublisher publisher =
           new EventBridgePublisher(
               events,
-              new PublisherSettings(bus, PublisherSettings.defaults().retry()),
-              strict,
-              registry);
+              new PublisherProperties(true, bus, 4, Duration.ofMillis(100), Duration.ofSeconds(2)),
+              metrics);
       OutboxRelay relay =
           new OutboxRelay(
               dynamo,
               publisher,
-              OutboxRelaySettings.defaults(table, "bench-relay"),
+              new OutboxProperties(true, table, defaultRelay()),
               metrics,
               registry,
               Clock.systemUTC());
@@ -131,6 +131,21 @@ public final class RelayThroughput {
               + " written at the median rate%n",
           validateMicros, validateMicros * medianWrite / 1e4, 1e6 / medianWrite);
     }
+  }
+
+  /** The values {@code salestalk.outbox.relay.*} defaults to, written out. */
+  private static OutboxProperties.Relay defaultRelay() {
+    return new OutboxProperties.Relay(
+        true,
+        "bench-relay",
+        Duration.ofSeconds(1),
+        100,
+        Duration.ofSeconds(60),
+        20,
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(5),
+        Duration.ofSeconds(10),
+        10_000);
   }
 
   private static long write(Outbox outbox, List<EventEnvelope> events) {
