@@ -82,7 +82,10 @@ record EmulatedAws(AwsEndpoint endpoint, MotoServer moto) implements AutoCloseab
                 .keySchema(key("key", KeyType.HASH)));
   }
 
-  /** The {@code {env}-outbox} table: hash {@code id}, GSI {@code status-createdAt} (ALL). */
+  /**
+   * The {@code {env}-outbox} table: hash {@code id}, GSI {@code statusShard-nextAttemptAt} (INCLUDE
+   * source, createdAt, attempts), as infra/template.yaml creates it.
+   */
   static String createOutboxTable(DynamoDbClient dynamo) {
     return createTable(
         dynamo,
@@ -90,14 +93,19 @@ record EmulatedAws(AwsEndpoint endpoint, MotoServer moto) implements AutoCloseab
         b ->
             b.attributeDefinitions(
                     attribute("id", ScalarAttributeType.S),
-                    attribute("status", ScalarAttributeType.S),
-                    attribute("createdAt", ScalarAttributeType.N))
+                    attribute("statusShard", ScalarAttributeType.S),
+                    attribute("nextAttemptAt", ScalarAttributeType.N))
                 .keySchema(key("id", KeyType.HASH))
                 .globalSecondaryIndexes(
                     GlobalSecondaryIndex.builder()
-                        .indexName("status-createdAt")
-                        .keySchema(key("status", KeyType.HASH), key("createdAt", KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .indexName("statusShard-nextAttemptAt")
+                        .keySchema(
+                            key("statusShard", KeyType.HASH), key("nextAttemptAt", KeyType.RANGE))
+                        .projection(
+                            Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("source", "createdAt", "attempts")
+                                .build())
                         .build()));
   }
 

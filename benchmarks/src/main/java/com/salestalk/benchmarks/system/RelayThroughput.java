@@ -73,20 +73,15 @@ public final class RelayThroughput {
       MeterRegistry registry = new SimpleMeterRegistry();
       PublishMetrics metrics = new PublishMetrics(registry, EventCatalog.standard());
       EventValidator strict = EventValidator.strict();
-      Outbox outbox = new Outbox(dynamo, table, metrics, Clock.systemUTC());
+      OutboxProperties properties = new OutboxProperties(true, table, 8, defaultRelay());
+      Outbox outbox = new Outbox(dynamo, properties, metrics, Clock.systemUTC());
       EventBridgePublisher publisher =
           new EventBridgePublisher(
               events,
               new PublisherProperties(true, bus, 4, Duration.ofMillis(100), Duration.ofSeconds(2)),
               metrics);
       OutboxRelay relay =
-          new OutboxRelay(
-              dynamo,
-              publisher,
-              new OutboxProperties(true, table, defaultRelay()),
-              metrics,
-              registry,
-              Clock.systemUTC());
+          new OutboxRelay(dynamo, publisher, properties, metrics, registry, Clock.systemUTC());
       System.out.printf(
           "RelayThroughput: %d events x %d rounds after a warm-up, %s%n",
           rounds.events(), rounds.rounds(), aws.describe());
@@ -141,6 +136,7 @@ public final class RelayThroughput {
         Duration.ofSeconds(1),
         100,
         Duration.ofSeconds(60),
+        Duration.ofSeconds(5),
         20,
         Duration.ofSeconds(1),
         Duration.ofMinutes(5),

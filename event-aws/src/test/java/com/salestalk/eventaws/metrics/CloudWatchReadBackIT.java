@@ -109,19 +109,16 @@ class CloudWatchReadBackIT {
       // outbox: 2 waiting entries
       String outboxTable = AwsResources.unique("local-outbox");
       AwsResources.createOutboxTable(dynamo, outboxTable);
-      new Outbox(dynamo, outboxTable, metrics, Clock.systemUTC())
+      OutboxProperties outboxProperties =
+          new OutboxProperties(true, outboxTable, 8, RelaySettings.standard("relay-metrics"));
+      new Outbox(dynamo, outboxProperties, metrics, Clock.systemUTC())
           .write(
               List.of(),
               List.of(
                   EventSamples.of("metrics.ingested.v1"), EventSamples.of("metrics.ingested.v1")));
       OutboxRelay relay =
           new OutboxRelay(
-              dynamo,
-              publisher,
-              new OutboxProperties(true, outboxTable, RelaySettings.standard("relay-metrics")),
-              metrics,
-              registry,
-              Clock.systemUTC());
+              dynamo, publisher, outboxProperties, metrics, registry, Clock.systemUTC());
       relay.refreshBacklog();
 
       // consume: processed, duplicate, failed, invalid; DLQ depth of the listener's queue
