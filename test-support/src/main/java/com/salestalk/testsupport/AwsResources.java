@@ -39,7 +39,11 @@ public final class AwsResources {
     return base + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** The {@code {env}-outbox} table: hash {@code id}, GSI {@code status-createdAt} (ALL). */
+  /**
+   * The {@code {env}-outbox} table: hash {@code id}, GSI {@code statusShard-nextAttemptAt} (hash
+   * {@code statusShard}, range {@code nextAttemptAt}, INCLUDE {@code source}, {@code createdAt},
+   * {@code attempts}).
+   */
   public static void createOutboxTable(DynamoDbClient dynamo, String name) {
     dynamo.createTable(
         b ->
@@ -47,14 +51,20 @@ public final class AwsResources {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                     attribute("id", ScalarAttributeType.S),
-                    attribute("status", ScalarAttributeType.S),
-                    attribute("createdAt", ScalarAttributeType.N))
+                    attribute("statusShard", ScalarAttributeType.S),
+                    attribute("nextAttemptAt", ScalarAttributeType.N))
                 .keySchema(key("id", KeyType.HASH))
                 .globalSecondaryIndexes(
-                    index(
-                        "status-createdAt",
-                        key("status", KeyType.HASH),
-                        key("createdAt", KeyType.RANGE))));
+                    GlobalSecondaryIndex.builder()
+                        .indexName("statusShard-nextAttemptAt")
+                        .keySchema(
+                            key("statusShard", KeyType.HASH), key("nextAttemptAt", KeyType.RANGE))
+                        .projection(
+                            Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("source", "createdAt", "attempts")
+                                .build())
+                        .build()));
   }
 
   /** The {@code {env}-idempotency} table: hash {@code key}. */

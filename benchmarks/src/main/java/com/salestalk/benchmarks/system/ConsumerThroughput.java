@@ -63,9 +63,21 @@ public final class ConsumerThroughput {
         SqsAsyncClient sqsAsync = aws.sqsAsync()) {
       String table = EmulatedAws.createIdempotencyTable(dynamo);
       Counter counter = new Counter();
-      EventHandlers.Builder builder = EventHandlers.builder();
-      EventPayloads.all().keySet().forEach(type -> builder.on(type, counter));
-      EventHandlers handlers = builder.build();
+      EventHandlers.Builder handlers = EventHandlers.builder();
+      EventPayloads.all().keySet().forEach(type -> handlers.on(type, counter));
+      EventHandlers built = handlers.build();
+      // the defaults, but short polls so that stopping an idle listener takes no 10 s
+      SqsMessageListenerContainerFactory<Object> listening =
+          SqsMessageListenerContainerFactory.builder()
+              .sqsAsyncClient(sqsAsync)
+              .configure(
+                  options ->
+                      options
+                          .maxConcurrentMessages(10)
+                          .maxMessagesPerPoll(10)
+                          .pollTimeout(Duration.ofSeconds(1))
+                          .listenerShutdownTimeout(Duration.ofSeconds(20)))
+              .build();
       System.out.printf(
           "ConsumerThroughput: %d events x %d rounds after a warm-up, %s%n",
           rounds.events(), rounds.rounds(), aws.describe());
@@ -76,7 +88,6 @@ public final class ConsumerThroughput {
                 List<String> bodies = bodies(rounds);
                 String queue = EmulatedAws.createQueueWithDlq(sqs);
                 fill(sqs, queue, bodies);
-                Rounds.CpuTime cpu = Rounds.CpuTime.now();
                 ConsumerProperties properties =
                     new ConsumerProperties(
                         "bench",
@@ -87,8 +98,10 @@ public final class ConsumerThroughput {
                         Duration.ofMinutes(1));
                 EventConsumer consumer =
                     new EventConsumer(
-                        properties, handlers, dynamo, new SimpleMeterRegistry(), Clock.systemUTC());
-                long nanos = consume(sqsAsync, properties, consumer, counter, bodies.size());
+                        properties, built, dynamo, new SimpleMeterRegistry(), Clock.systemUTC());
+                Rounds.CpuTime cpu = Rounds.CpuTime.now();
+                long nanos =
+                    consume(listening, sqsAsync, properties, consumer, counter, bodies.size());
                 Map<String, Double> measured = new LinkedHashMap<>();
                 measured.put(RATE, Rounds.perSecond(bodies.size(), nanos));
                 Rounds.CpuTime.now().putSince(cpu, bodies.size(), measured);
@@ -148,18 +161,13 @@ public final class ConsumerThroughput {
 
   /** Nanoseconds from the listener's start until {@code count} events were handled. */
   private static long consume(
+      SqsMessageListenerContainerFactory<Object> containers,
       SqsAsyncClient sqs,
       ConsumerProperties properties,
       EventConsumer consumer,
       Counter counter,
       int count) {
     CountDownLatch done = counter.expect(count);
-    // Spring Cloud AWS's defaults, but short polls so that stopping an idle listener takes no 10 s
-    SqsMessageListenerContainerFactory<Object> containers =
-        SqsMessageListenerContainerFactory.builder()
-            .sqsAsyncClient(sqs)
-            .configure(options -> options.pollTimeout(Duration.ofSeconds(1)))
-            .build();
     SqsEventListener listener =
         new SqsEventListener(containers, sqs, consumer, properties, new SimpleMeterRegistry());
     long start = System.nanoTime();

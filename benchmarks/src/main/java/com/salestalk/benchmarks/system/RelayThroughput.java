@@ -72,34 +72,16 @@ public final class RelayThroughput {
       String bus = EmulatedAws.createBus(events);
       MeterRegistry registry = new SimpleMeterRegistry();
       PublishMetrics metrics = new PublishMetrics(registry, EventCatalog.standard());
-      Outbox outbox = new Outbox(dynamo, table, metrics, Clock.systemUTC());
-      // the defaults of salestalk.publisher.* and salestalk.outbox.relay.*
+      EventValidator strict = EventValidator.strict();
+      OutboxProperties properties = new OutboxProperties(true, table, 8, defaultRelay());
+      Outbox outbox = new Outbox(dynamo, properties, metrics, Clock.systemUTC());
       EventBridgePublisher publisher =
           new EventBridgePublisher(
               events,
               new PublisherProperties(true, bus, 4, Duration.ofMillis(100), Duration.ofSeconds(2)),
               metrics);
       OutboxRelay relay =
-          new OutboxRelay(
-              dynamo,
-              publisher,
-              new OutboxProperties(
-                  true,
-                  table,
-                  new OutboxProperties.Relay(
-                      true,
-                      "bench-relay",
-                      Duration.ofSeconds(1),
-                      100,
-                      Duration.ofSeconds(60),
-                      20,
-                      Duration.ofSeconds(1),
-                      Duration.ofMinutes(5),
-                      Duration.ofSeconds(10),
-                      10_000)),
-              metrics,
-              registry,
-              Clock.systemUTC());
+          new OutboxRelay(dynamo, publisher, properties, metrics, registry, Clock.systemUTC());
       System.out.printf(
           "RelayThroughput: %d events x %d rounds after a warm-up, %s%n",
           rounds.events(), rounds.rounds(), aws.describe());
@@ -130,8 +112,7 @@ public final class RelayThroughput {
                 return measured;
               });
 
-      double validateMicros =
-          Rounds.microsPerItem(rounds.sampleEvents(), EventValidator.strict()::requireValid);
+      double validateMicros = Rounds.microsPerItem(rounds.sampleEvents(), strict::requireValid);
       double medianWrite = Rounds.median(results.get(WRITE));
       System.out.println();
       System.out.println("== RESULT RelayThroughput ==");
@@ -145,6 +126,22 @@ public final class RelayThroughput {
               + " written at the median rate%n",
           validateMicros, validateMicros * medianWrite / 1e4, 1e6 / medianWrite);
     }
+  }
+
+  /** The values {@code salestalk.outbox.relay.*} defaults to, written out. */
+  private static OutboxProperties.Relay defaultRelay() {
+    return new OutboxProperties.Relay(
+        true,
+        "bench-relay",
+        Duration.ofSeconds(1),
+        100,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(5),
+        20,
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(5),
+        Duration.ofSeconds(10),
+        10_000);
   }
 
   private static long write(Outbox outbox, List<EventEnvelope> events) {

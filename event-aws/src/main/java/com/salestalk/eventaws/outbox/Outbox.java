@@ -35,13 +35,16 @@ public final class Outbox {
 
   /**
    * @param dynamo the DynamoDB client
-   * @param tableName the outbox table, e.g. {@code local-outbox}
+   * @param properties the outbox table, e.g. {@code local-outbox}, and its write shards
    * @param metrics counts rejected events
    * @param clock gives {@code createdAt}
    */
-  public Outbox(DynamoDbClient dynamo, String tableName, PublishMetrics metrics, Clock clock) {
+  public Outbox(
+      DynamoDbClient dynamo, OutboxProperties properties, PublishMetrics metrics, Clock clock) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
-    this.repository = new OutboxRepository(dynamo, Objects.requireNonNull(tableName, "tableName"));
+    this.repository =
+        new OutboxRepository(
+            dynamo, Objects.requireNonNull(properties.table(), "table"), properties.shards(), null);
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -87,7 +90,8 @@ public final class Outbox {
 
   /**
    * The outbox entry for one event, for callers that build their own transaction: a put of a {@code
-   * PENDING} entry that fails if an entry with this eventId exists.
+   * PENDING} entry, in the write shard of its eventId, that fails if an entry with this eventId
+   * exists.
    *
    * @param event the event
    * @return the transaction item

@@ -37,7 +37,7 @@ public class OutboxAutoConfiguration {
       OutboxProperties properties,
       PublishMetrics metrics,
       ObjectProvider<Clock> clock) {
-    return new Outbox(dynamo, properties.table(), metrics, clock.getIfAvailable(Clock::systemUTC));
+    return new Outbox(dynamo, properties, metrics, clock.getIfAvailable(Clock::systemUTC));
   }
 
   /** The relay. */

@@ -14,22 +14,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether this application has an outbox: defines the Outbox and runs a relay
  * @param table the outbox table (the stack output OutboxTableName); required when enabled
+ * @param shards how many write shards the waiting entries are spread over (an entry's shard comes
+ *     from its eventId); fixed for a table: every producer and relay of the table must use the same
+ *     value (docs/event-aws.md#outbox)
  * @param relay the relay that publishes the table's entries
  */
 @ConfigurationProperties(OutboxProperties.PREFIX)
 public record OutboxProperties(
-    @DefaultValue("false") boolean enabled, String table, @DefaultValue Relay relay) {
+    @DefaultValue("false") boolean enabled,
+    String table,
+    @DefaultValue("8") int shards,
+    @DefaultValue Relay relay) {
 
   /** The property prefix. */
   public static final String PREFIX = "salestalk.outbox";
 
-  /** Checks that an enabled outbox names its table. */
+  /** The most write shards: a relay queries each of them when it looks for due entries. */
+  public static final int MAX_SHARDS = 100;
+
+  /** Checks that an enabled outbox names its table and that the shard count is usable. */
   public OutboxProperties {
     if (enabled && (table == null || table.isBlank())) {
       throw new IllegalArgumentException(
           PREFIX
               + ".table must be set (the stack output OutboxTableName,"
               + " salestalk.aws.outbox-table-name)");
+    }
+    if (shards < 1 || shards > MAX_SHARDS) {
+      throw new IllegalArgumentException(
+          PREFIX + ".shards must be between 1 and " + MAX_SHARDS + ", got " + shards);
     }
   }
 
@@ -38,15 +51,17 @@ public record OutboxProperties(
    * EventBridge outage (20 attempts, backoff capped at 1 s doubling to 5 min).
    *
    * @param enabled whether to run a relay in this application
-   * @param instanceId this relay's id, written to claimedBy; when unset, the host name and a random
-   *     suffix
+   * @param instanceId this relay's id, written to the shard leases it holds; when unset, the host
+   *     name and a random suffix
    * @param interval pause between relay runs
    * @param batchSize entries claimed and published per run
-   * @param lease how long a claim holds; a relay that dies mid-run frees its entries after it
+   * @param lease how long a relay holds a shard; a relay that dies mid-run frees the shard after it
+   * @param callTimeout the longest one AWS call of the relay may take (SDK {@code apiCallTimeout};
+   *     each attempt gets half); at most a third of the lease
    * @param maxAttempts attempts before an entry is parked as FAILED
    * @param baseDelay the first backoff cap of nextAttemptAt (exponential backoff with full jitter)
    * @param maxDelay the largest backoff cap
-   * @param backlogRefresh how often the backlog gauges are recomputed (one paged index query)
+   * @param backlogRefresh how often the backlog gauges are recomputed (index queries of the shards)
    * @param backlogScanLimit most PENDING entries read to compute the gauges
    */
   public record Relay(
@@ -55,6 +70,7 @@ public record OutboxProperties(
       @DefaultValue("1s") Duration interval,
       @DefaultValue("100") int batchSize,
       @DefaultValue("60s") Duration lease,
+      @DefaultValue("5s") Duration callTimeout,
       @DefaultValue("20") int maxAttempts,
       @DefaultValue("1s") Duration baseDelay,
       @DefaultValue("5m") Duration maxDelay,
@@ -69,6 +85,17 @@ public record OutboxProperties(
       if (batchSize < 1) {
         throw new IllegalArgumentException(
             PREFIX + ".relay.batch-size must be at least 1, got " + batchSize);
+      }
+      if (callTimeout == null
+          || callTimeout.toMillis() < 2
+          || lease == null
+          || lease.compareTo(callTimeout.multipliedBy(3)) < 0) {
+        throw new IllegalArgumentException(
+            PREFIX
+                + ".relay.call-timeout must be positive and at most a third of .lease, got "
+                + callTimeout
+                + " and "
+                + lease);
       }
       if (backlogScanLimit < 1) {
         throw new IllegalArgumentException(

@@ -10,10 +10,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs an {@link OutboxRelay} on its own thread while the application runs: every {@link
- * OutboxProperties.Relay#interval()} it runs the relay until a run claims less than a full batch
- * (at most 20 runs in a row, so a deep backlog does not starve the backlog gauges) and recomputes
- * the backlog gauges every {@link OutboxProperties.Relay#backlogRefresh()}. Stopping lets the
- * current run finish (waiting at most the lease).
+ * OutboxProperties.Relay#interval()} it runs the relay until a run finds nothing to publish (at
+ * most 20 runs in a row, so a deep backlog does not starve the backlog gauges) and recomputes the
+ * backlog gauges every {@link OutboxProperties.Relay#backlogRefresh()}. Stopping lets the current
+ * run finish (waiting at most the lease).
  */
 final class OutboxRelayLifecycle implements SmartLifecycle {
 
@@ -94,7 +94,7 @@ final class OutboxRelayLifecycle implements SmartLifecycle {
   private void tick() {
     try {
       for (int i = 0; i < MAX_RUNS_PER_TICK && !stopping; i++) {
-        if (relay.runOnce().claimed() < settings.batchSize()) {
+        if (relay.runOnce().claimed() == 0) {
           break;
         }
       }

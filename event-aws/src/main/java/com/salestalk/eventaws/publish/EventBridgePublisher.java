@@ -3,6 +3,8 @@ package com.salestalk.eventaws.publish;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.validation.EventValidator;
 import com.salestalk.eventcontracts.validation.InvalidEventException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +20,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 /**
  * Publishes to EventBridge (docs/ARCHITECTURE.md: envelope, reliability): validates strictly first,
  * maps {@code Source = salestalk.<source>}, {@code DetailType = eventType}, {@code Detail =
- * envelope JSON} on the configured bus, has the entries sent within EventBridge's limits with
- * selective retries ({@link PutEventsBatcher}), and reports every event as published, rejected or
+ * envelope JSON} on the configured bus, has the entries sent within EventBridge's limits ({@link
+ * PutEventsBatcher}: selective retries for {@link #publish}, one attempt for {@link
+ * #publishPrepared}, never the SDK's retries), and reports every event as published, rejected or
  * failed, in the result and in {@link PublishMetrics}.
  *
  * <p>Thread-safe.
@@ -31,6 +34,7 @@ public final class EventBridgePublisher implements EventPublisher {
   private final String busName;
   private final EventValidator validator = EventValidator.strict();
   private final PutEventsBatcher batcher;
+  private final PutEventsBatcher.Limits retrying;
   private final PublishMetrics metrics;
 
   /**
@@ -61,9 +65,9 @@ public final class EventBridgePublisher implements EventPublisher {
     this.batcher =
         new PutEventsBatcher(
             Objects.requireNonNull(client, "client"),
-            properties.retry(),
             Objects.requireNonNull(sleeper, "sleeper"),
             Objects.requireNonNull(random, "random"));
+    this.retrying = PutEventsBatcher.Limits.retrying(properties.retry());
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
@@ -86,7 +90,7 @@ public final class EventBridgePublisher implements EventPublisher {
         LOG.warn("rejected event {} ({}): {}", r.eventId(), r.eventType(), e.getMessage());
       }
     }
-    PublishResult sent = send(valid);
+    PublishResult sent = send(valid, retrying);
     for (FailedEvent f : sent.failed()) {
       metrics.failed(f.eventType(), f.source());
     }
@@ -94,11 +98,12 @@ public final class EventBridgePublisher implements EventPublisher {
   }
 
   @Override
-  public PublishResult publishPrepared(List<PreparedEvent> events) {
-    return send(events);
+  public PublishResult publishPrepared(
+      List<PreparedEvent> events, Duration callTimeout, Instant deadline) {
+    return send(events, PutEventsBatcher.Limits.once(callTimeout, deadline));
   }
 
-  private PublishResult send(List<PreparedEvent> events) {
+  private PublishResult send(List<PreparedEvent> events, PutEventsBatcher.Limits limits) {
     if (events.isEmpty()) {
       return new PublishResult(List.of(), List.of(), List.of());
     }
@@ -107,7 +112,7 @@ public final class EventBridgePublisher implements EventPublisher {
     for (PreparedEvent event : events) {
       entries.add(new PutEventsBatcher.Entry(event, entry(event)));
     }
-    PutEventsBatcher.Outcome outcome = batcher.send(entries);
+    PutEventsBatcher.Outcome outcome = batcher.send(entries, limits);
     List<String> published = new ArrayList<>(outcome.accepted().size());
     for (PutEventsBatcher.Accepted accepted : outcome.accepted()) {
       PreparedEvent event = accepted.event();

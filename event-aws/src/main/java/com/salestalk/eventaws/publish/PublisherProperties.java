@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether to define the EventPublisher bean
  * @param busName the event bus (the stack output BusName)
- * @param maxAttempts PutEvents attempts per entry within one publish call, the first included
+ * @param maxAttempts PutEvents attempts per entry within one publish call, the first included (the
+ *     only retries of a direct publish: the SDK's own are off for PutEvents; the outbox relay's
+ *     path sends once and retries through its table)
  * @param baseDelay the first backoff cap (exponential backoff with full jitter)
  * @param maxDelay the largest backoff cap
  */

@@ -1,12 +1,17 @@
 package com.salestalk.eventaws.publish;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -20,7 +25,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * 10 entries and 256 KB (sizes as EventBridge computes them), refuses an entry over 256 KB without
  * sending it, and resends only the entries that failed with a retryable code ({@code
  * ThrottlingException}, {@code InternalFailure}; for a whole failed call: throttling, 5xx and I/O
- * errors) with exponential backoff and full jitter, up to {@link RetryPolicy#maxAttempts()}.
+ * errors) with exponential backoff and full jitter, up to {@link Limits#retry()}'s attempts.
+ *
+ * <p>This is the only retry layer of a PutEvents call: the SDK's own retries are switched off for
+ * these requests (a request-level plugin), so a retry policy of one attempt sends each entry once.
  */
 final class PutEventsBatcher {
 
@@ -33,19 +41,57 @@ final class PutEventsBatcher {
   /** Error code reported when the sending thread was interrupted while backing off. */
   static final String INTERRUPTED = "Interrupted";
 
+  /** Error code reported for an entry not sent because {@link Limits#deadline()} passed. */
+  static final String OUT_OF_TIME = "OutOfTime";
+
+  /** Switches off the SDK's retries for one request: the batcher, or its caller, retries. */
+  private static final SdkPlugin NO_SDK_RETRIES =
+      config -> config.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+
   private static final Logger LOG = LoggerFactory.getLogger(PutEventsBatcher.class);
 
   private final EventBridgeClient client;
-  private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
 
-  PutEventsBatcher(
-      EventBridgeClient client, RetryPolicy retry, Sleeper sleeper, DoubleSupplier random) {
+  PutEventsBatcher(EventBridgeClient client, Sleeper sleeper, DoubleSupplier random) {
     this.client = client;
-    this.retry = retry;
     this.sleeper = sleeper;
     this.random = random;
+  }
+
+  /**
+   * How one {@link #send} may retry and how long it may take.
+   *
+   * @param retry attempts per entry and the backoff between them
+   * @param callTimeout the longest one PutEvents call may take (SDK {@code apiCallTimeout}), or
+   *     null for the client's setting
+   * @param deadline when the whole send must be over (system clock), or null for no limit: no call
+   *     is started, and none runs, past it; entries not sent by then fail as {@value #OUT_OF_TIME}
+   */
+  record Limits(RetryPolicy retry, Duration callTimeout, Instant deadline) {
+
+    /** Retries as {@code retry} says, without time limits beyond the client's. */
+    static Limits retrying(RetryPolicy retry) {
+      return new Limits(retry, null, null);
+    }
+
+    /** One attempt per entry, each call within {@code callTimeout}, all before {@code deadline}. */
+    static Limits once(Duration callTimeout, Instant deadline) {
+      return new Limits(new RetryPolicy(1, Duration.ZERO, Duration.ZERO), callTimeout, deadline);
+    }
+
+    /**
+     * The timeout of a call started now: the call timeout, cut to what is left until the deadline
+     * (zero or less when nothing is left); null when there is no limit.
+     */
+    Duration timeoutNow() {
+      if (deadline == null) {
+        return callTimeout;
+      }
+      Duration left = Duration.between(Instant.now(), deadline);
+      return callTimeout == null || left.compareTo(callTimeout) < 0 ? left : callTimeout;
+    }
   }
 
   /** An event and the PutEvents entry it is sent as. */
@@ -63,7 +109,8 @@ final class PutEventsBatcher {
   record Outcome(List<Accepted> accepted, List<FailedEvent> failed) {}
 
   /** Sends {@code entries}, resending retryable failures, and reports what became of each. */
-  Outcome send(List<Entry> entries) {
+  Outcome send(List<Entry> entries, Limits limits) {
+    RetryPolicy retry = limits.retry();
     List<Accepted> accepted = new ArrayList<>(entries.size());
     List<FailedEvent> failed = new ArrayList<>();
     List<Pending> pending = new ArrayList<>(entries.size());
@@ -88,7 +135,14 @@ final class PutEventsBatcher {
       attempt++;
       List<Pending> resend = new ArrayList<>();
       for (List<Pending> batch : batches(pending)) {
-        sendBatch(batch, accepted, resend, failed, attempt);
+        Duration timeout = limits.timeoutNow();
+        if (timeout != null && timeout.toMillis() < 1) {
+          for (Pending p : batch) {
+            failed.add(p.failure(OUT_OF_TIME, "not sent: the time to publish ran out", true, 0));
+          }
+          continue;
+        }
+        sendBatch(batch, timeout, accepted, resend, failed, attempt);
       }
       if (resend.isEmpty()) {
         break;
@@ -115,6 +169,7 @@ final class PutEventsBatcher {
 
   private void sendBatch(
       List<Pending> batch,
+      Duration timeout,
       List<Accepted> accepted,
       List<Pending> resend,
       List<FailedEvent> failed,
@@ -123,9 +178,19 @@ final class PutEventsBatcher {
     for (Pending p : batch) {
       requests.add(p.entry.request());
     }
+    AwsRequestOverrideConfiguration.Builder override =
+        AwsRequestOverrideConfiguration.builder().addPlugin(NO_SDK_RETRIES);
+    if (timeout != null) {
+      override.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout);
+    }
     PutEventsResponse response;
     try {
-      response = client.putEvents(PutEventsRequest.builder().entries(requests).build());
+      response =
+          client.putEvents(
+              PutEventsRequest.builder()
+                  .entries(requests)
+                  .overrideConfiguration(override.build())
+                  .build());
     } catch (SdkException e) {
       String code = errorCode(e);
       String message = errorMessage(e);

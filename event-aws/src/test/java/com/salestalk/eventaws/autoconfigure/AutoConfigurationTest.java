@@ -13,6 +13,8 @@ import com.salestalk.eventcontracts.samples.EventSamples;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -135,7 +137,9 @@ class AutoConfigurationTest {
 
           @Override
           public PublishResult publishPrepared(
-              List<com.salestalk.eventaws.publish.PreparedEvent> e) {
+              List<com.salestalk.eventaws.publish.PreparedEvent> e,
+              Duration callTimeout,
+              Instant deadline) {
             return new PublishResult(List.of(), List.of(), List.of());
           }
         };

@@ -109,21 +109,24 @@ class CloudWatchReadBackIT {
       // outbox: 2 waiting entries
       String outboxTable = AwsResources.unique("local-outbox");
       AwsResources.createOutboxTable(dynamo, outboxTable);
-      new Outbox(dynamo, outboxTable, metrics, Clock.systemUTC())
+      OutboxProperties outboxProperties =
+          new OutboxProperties(true, outboxTable, 8, RelaySettings.standard("relay-metrics"));
+      new Outbox(dynamo, outboxProperties, metrics, Clock.systemUTC())
           .write(
               List.of(),
               List.of(
                   EventSamples.of("metrics.ingested.v1"), EventSamples.of("metrics.ingested.v1")));
-      relay(dynamo, publisher, outboxTable, metrics, registry).refreshBacklog();
+      relay(dynamo, publisher, outboxProperties, metrics, registry).refreshBacklog();
 
       // outbox: 1 entry parked (EventBridge refuses it for good), in a table of its own
       String parkingTable = AwsResources.unique("local-outbox");
       AwsResources.createOutboxTable(dynamo, parkingTable);
+      OutboxProperties parking =
+          new OutboxProperties(true, parkingTable, 8, RelaySettings.standard("relay-parking"));
       EventEnvelope refused = EventSamples.of("conversation.completed.v1");
       faults.fail(refused.eventId().toString(), "MalformedDetail");
-      new Outbox(dynamo, parkingTable, metrics, Clock.systemUTC())
-          .write(List.of(), List.of(refused));
-      assertThat(relay(dynamo, publisher, parkingTable, metrics, registry).runOnce().parked())
+      new Outbox(dynamo, parking, metrics, Clock.systemUTC()).write(List.of(), List.of(refused));
+      assertThat(relay(dynamo, publisher, parking, metrics, registry).runOnce().parked())
           .isEqualTo(1);
 
       // consume: processed, duplicate, failed, invalid; DLQ depth of the listener's queue
@@ -274,16 +277,10 @@ class CloudWatchReadBackIT {
   private static OutboxRelay relay(
       DynamoDbClient dynamo,
       EventBridgePublisher publisher,
-      String table,
+      OutboxProperties outbox,
       PublishMetrics metrics,
       CloudWatchMeterRegistry registry) {
-    return new OutboxRelay(
-        dynamo,
-        publisher,
-        new OutboxProperties(true, table, RelaySettings.standard("relay-" + table)),
-        metrics,
-        registry,
-        Clock.systemUTC());
+    return new OutboxRelay(dynamo, publisher, outbox, metrics, registry, Clock.systemUTC());
   }
 
   private static EventEnvelope invalid() {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
-import com.salestalk.eventaws.publish.RetryPolicy;
+import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.testsupport.AwsResources;
@@ -16,14 +16,17 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** Two relays on one outbox table: the conditional claim lets each entry go out exactly once. */
+/**
+ * Two relays on one outbox table share its shards: while their leases hold, no entry is sent by
+ * both, and every entry arrives.
+ */
 @AwsEmulatorTest
 class ConcurrentRelaysIT {
 
   private static final int EVENTS = 40;
 
   @Test
-  void twoRelaysPublishEveryEntryExactlyOnce(AwsEndpoint aws) {
+  void twoRelaysShareTheShardsAndSendEachEntryOnce(AwsEndpoint aws) {
     try (OutboxFixture fixture =
         new OutboxFixture(aws, "insights", "chat-events", "chat-handler")) {
       List<EventEnvelope> written =
@@ -33,8 +36,7 @@ class ConcurrentRelaysIT {
       for (int from = 0; from < EVENTS; from += 20) {
         fixture.outbox.write(List.of(), written.subList(from, from + 20));
       }
-      EventBridgePublisher publisher =
-          fixture.publisher(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)));
+      EventBridgePublisher publisher = fixture.publisher();
       OutboxRelayLifecycle a = OutboxFixture.scheduled(relay(fixture, publisher, "relay-a"));
       OutboxRelayLifecycle b = OutboxFixture.scheduled(relay(fixture, publisher, "relay-b"));
 
@@ -56,18 +58,6 @@ class ConcurrentRelaysIT {
 
   private static OutboxRelay relay(
       OutboxFixture fixture, EventBridgePublisher publisher, String id) {
-    return fixture.relay(
-        publisher,
-        new OutboxProperties.Relay(
-            true,
-            id,
-            Duration.ofMillis(20),
-            5,
-            Duration.ofSeconds(30),
-            5,
-            Duration.ofMillis(50),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(5),
-            1000));
+    return fixture.relay(publisher, RelaySettings.quick(id, 5, 5));
   }
 }

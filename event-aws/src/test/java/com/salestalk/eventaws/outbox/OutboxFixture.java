@@ -2,15 +2,17 @@ package com.salestalk.eventaws.outbox;
 
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
+import com.salestalk.eventaws.publish.EventPublisher;
 import com.salestalk.eventaws.publish.PublishMetrics;
 import com.salestalk.eventaws.publish.PublisherProperties;
-import com.salestalk.eventaws.publish.RetryPolicy;
 import com.salestalk.eventaws.support.EventBridgeFaults;
+import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.testsupport.AwsResources;
 import com.salestalk.testsupport.AwsResources.QueueWithDlq;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,6 +32,7 @@ final class OutboxFixture implements AutoCloseable {
   final String bus = AwsResources.unique("salestalk");
   final String blackhole = AwsResources.unique("blackhole");
   final String outboxTable = AwsResources.unique("local-outbox");
+  final int shards;
   final EventBridgeFaults faults = new EventBridgeFaults(blackhole);
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final PublishMetrics metrics = new PublishMetrics(registry, EventCatalog.standard());
@@ -40,11 +43,19 @@ final class OutboxFixture implements AutoCloseable {
   final Outbox outbox;
 
   /**
+   * An outbox of 8 write shards, as {@code salestalk.outbox.shards} defaults to.
+   *
    * @param queueName the consumer queue's base name
    * @param rule the rule's name
    * @param producer the source whose events the rule routes, e.g. {@code tenant-onboard}
    */
   OutboxFixture(AwsEndpoint aws, String queueName, String rule, String producer) {
+    this(aws, queueName, rule, producer, 8);
+  }
+
+  /** An outbox of {@code shards} write shards. */
+  OutboxFixture(AwsEndpoint aws, String queueName, String rule, String producer, int shards) {
+    this.shards = shards;
     events =
         aws.configure(EventBridgeClient.builder())
             .overrideConfiguration(c -> c.addExecutionInterceptor(faults))
@@ -56,27 +67,31 @@ final class OutboxFixture implements AutoCloseable {
     queue = AwsResources.createQueueWithDlq(sqs, AwsResources.unique(queueName), 3, 30);
     AwsResources.routeToQueue(
         events, bus, rule, "{\"source\":[\"salestalk." + producer + "\"]}", queue.arn());
-    outbox = new Outbox(dynamo, outboxTable, metrics, Clock.systemUTC());
+    outbox =
+        new Outbox(
+            dynamo, properties(RelaySettings.standard("producer")), metrics, Clock.systemUTC());
   }
 
-  /** A publisher to the bus, retrying within a call as {@code retry} says. */
-  EventBridgePublisher publisher(RetryPolicy retry) {
+  /**
+   * A publisher to the bus; its direct path retries 3 times with backoff from 10 ms to 40 ms (the
+   * relay's path sends once).
+   */
+  EventBridgePublisher publisher() {
     return new EventBridgePublisher(
         events,
-        new PublisherProperties(
-            true, bus, retry.maxAttempts(), retry.baseDelay(), retry.maxDelay()),
+        new PublisherProperties(true, bus, 3, Duration.ofMillis(10), Duration.ofMillis(40)),
         metrics);
   }
 
+  /** The outbox's properties with relay {@code settings}. */
+  OutboxProperties properties(OutboxProperties.Relay settings) {
+    return new OutboxProperties(true, outboxTable, shards, settings);
+  }
+
   /** A relay on the outbox table with the system clock. */
-  OutboxRelay relay(EventBridgePublisher publisher, OutboxProperties.Relay settings) {
+  OutboxRelay relay(EventPublisher publisher, OutboxProperties.Relay settings) {
     return new OutboxRelay(
-        dynamo,
-        publisher,
-        new OutboxProperties(true, outboxTable, settings),
-        metrics,
-        registry,
-        Clock.systemUTC());
+        dynamo, publisher, properties(settings), metrics, registry, Clock.systemUTC());
   }
 
   /** Runs {@code relay} on its own schedule, as the application does, once started. */
@@ -84,9 +99,22 @@ final class OutboxFixture implements AutoCloseable {
     return new OutboxRelayLifecycle(relay, Clock.systemUTC());
   }
 
-  /** Every item of the outbox table, read consistently. */
+  /** Every entry of the outbox table (lease items left out), read consistently. */
   List<Map<String, AttributeValue>> outboxItems() {
+    return allItems().stream().filter(item -> !isLease(item)).toList();
+  }
+
+  /** The shard leases held now, read consistently. */
+  List<Map<String, AttributeValue>> leases() {
+    return allItems().stream().filter(OutboxFixture::isLease).toList();
+  }
+
+  private List<Map<String, AttributeValue>> allItems() {
     return dynamo.scan(b -> b.tableName(outboxTable).consistentRead(true)).items();
+  }
+
+  private static boolean isLease(Map<String, AttributeValue> item) {
+    return item.get("id").s().startsWith("lease#");
   }
 
   /** A table with hash key {@code tenantId} for the service's own writes; returns its name. */
@@ -112,6 +140,7 @@ final class OutboxFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    faults.close();
     events.close();
     sqs.close();
     dynamo.close();

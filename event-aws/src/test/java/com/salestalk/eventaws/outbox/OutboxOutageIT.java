@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
-import com.salestalk.eventaws.publish.RetryPolicy;
+import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.testsupport.AwsResources;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * EventBridge is unreachable for a while: producers' transactions still commit, the entries wait in
  * the outbox (retried with backoff), a relay restart in between loses nothing, and once EventBridge
- * is back every entry is published exactly once.
+ * is back every entry arrives, each once.
  */
 @AwsEmulatorTest
 class OutboxOutageIT {
@@ -31,10 +31,9 @@ class OutboxOutageIT {
   @Test
   void entriesWaitOutAnOutageAndARelayRestartThenAllArriveOnce(AwsEndpoint aws) {
     try (OutboxFixture fixture =
-        new OutboxFixture(aws, "analytics", "tenant-events", "tenant-onboard")) {
+        new OutboxFixture(aws, "analytics", "tenant-events", "tenant-onboard", 1)) {
       String tenantsTable = fixture.createTenantsTable();
-      EventBridgePublisher publisher =
-          fixture.publisher(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)));
+      EventBridgePublisher publisher = fixture.publisher();
       fixture.faults.unreachable(true);
 
       List<EventEnvelope> written =
@@ -51,6 +50,9 @@ class OutboxOutageIT {
       OutboxRelay first = relay(fixture, publisher, "relay-a");
       RelayRun run = first.runOnce();
       assertThat(run).isEqualTo(new RelayRun(EVENTS, 0, EVENTS, 0));
+      // one HTTP request per PutEvents of 10: the relay owns the retries, not the SDK or publisher
+      assertThat(fixture.faults.httpRequests()).isEqualTo(2);
+      assertThat(fixture.leases()).isEmpty();
       List<Map<String, AttributeValue>> waiting = fixture.outboxItems();
       assertThat(waiting).hasSize(EVENTS);
       assertThat(waiting)
@@ -103,6 +105,43 @@ class OutboxOutageIT {
     }
   }
 
+  @Test
+  void aHangingEventBridgeCostsARunOneCallTimeoutWellInsideTheLease(AwsEndpoint aws) {
+    try (OutboxFixture fixture =
+        new OutboxFixture(aws, "analytics", "tenant-events", "tenant-onboard", 1)) {
+      List<EventEnvelope> written =
+          List.of(
+              EventSamples.of("tenant.provisioned.v1"), EventSamples.of("tenant.provisioned.v1"));
+      fixture.outbox.write(List.of(), written);
+      OutboxRelay relay =
+          fixture.relay(
+              fixture.publisher(), RelaySettings.shortLease("relay-a", Duration.ofSeconds(6)));
+      fixture.faults.hanging(true);
+
+      long start = System.nanoTime();
+      RelayRun run = relay.runOnce();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(run).isEqualTo(new RelayRun(2, 0, 2, 0));
+      assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4)); // call timeout 2 s
+      assertThat(fixture.outboxItems())
+          .allSatisfy(
+              item ->
+                  assertThat(item.get("lastError").s())
+                      .startsWith("ApiCallTimeoutException: Client execution did not complete"));
+      assertThat(fixture.leases()).isEmpty();
+
+      fixture.faults.hanging(false);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> relay.runOnce().published() == 2 && fixture.outboxItems().isEmpty());
+      assertThat(AwsResources.receiveExactly(fixture.sqs, fixture.queue.url(), 2))
+          .extracting(AwsResources::detailEventId)
+          .containsExactlyInAnyOrderElementsOf(
+              written.stream().map(e -> e.eventId().toString()).toList());
+    }
+  }
+
   private static OutboxRelay relay(
       OutboxFixture fixture, EventBridgePublisher publisher, String id) {
     return fixture.relay(
@@ -113,6 +152,7 @@ class OutboxOutageIT {
             Duration.ofMillis(50),
             100,
             Duration.ofSeconds(30),
+            Duration.ofSeconds(2),
             50,
             Duration.ofMillis(50),
             Duration.ofMillis(200),

@@ -12,6 +12,7 @@ import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,17 +25,19 @@ class OutboxRelayLifecycleTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-  /** An outbox with nothing due and two PENDING entries of tenant-onboard. */
+  /** An outbox with nothing due and two PENDING entries of tenant-onboard in shard 0. */
   private final DynamoDbClient dynamo =
       new DynamoDbClient() {
         @Override
         public QueryResponse query(QueryRequest request) {
-          boolean dueEntries = request.filterExpression() != null;
+          boolean backlogOfShard0 =
+              request.keyConditionExpression().equals("#statusShard = :key")
+                  && request.expressionAttributeValues().get(":key").s().equals("PENDING#0");
           return QueryResponse.builder()
               .items(
-                  dueEntries
-                      ? List.of()
-                      : List.of(pending("tenant-onboard", 1_000), pending("tenant-onboard", 2_000)))
+                  backlogOfShard0
+                      ? List.of(pending("tenant-onboard", 1_000), pending("tenant-onboard", 2_000))
+                      : List.of())
               .build();
         }
 
@@ -55,7 +58,8 @@ class OutboxRelayLifecycleTest {
         }
 
         @Override
-        public PublishResult publishPrepared(List<PreparedEvent> events) {
+        public PublishResult publishPrepared(
+            List<PreparedEvent> events, Duration callTimeout, Instant deadline) {
           throw new AssertionError("nothing is due");
         }
       };
@@ -75,12 +79,14 @@ class OutboxRelayLifecycleTest {
             new OutboxProperties(
                 true,
                 "local-outbox",
+                8,
                 new OutboxProperties.Relay(
                     true,
                     "relay-1",
                     Duration.ofHours(1),
                     100,
                     Duration.ofSeconds(60),
+                    Duration.ofSeconds(5),
                     20,
                     Duration.ofSeconds(1),
                     Duration.ofMinutes(5),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.salestalk.eventaws.publish.PublishMetrics;
+import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,7 +52,10 @@ class OutboxTest {
   private final Clock clock = Clock.fixed(Instant.ofEpochMilli(1_790_000_000_000L), ZoneOffset.UTC);
   private final Outbox outbox =
       new Outbox(
-          dynamo, "local-outbox", new PublishMetrics(registry, EventCatalog.standard()), clock);
+          dynamo,
+          new OutboxProperties(true, "local-outbox", 8, RelaySettings.standard("relay-1")),
+          new PublishMetrics(registry, EventCatalog.standard()),
+          clock);
 
   private static TransactWriteItem tenantPut() {
     return TransactWriteItem.builder()
@@ -90,12 +96,37 @@ class OutboxTest {
             Map.of(
                 "id", AttributeValue.fromS(event.eventId().toString()),
                 "status", AttributeValue.fromS("PENDING"),
+                "statusShard",
+                    AttributeValue.fromS(
+                        "PENDING#" + Math.floorMod(event.eventId().toString().hashCode(), 8)),
                 "source", AttributeValue.fromS("tenant-onboard"),
                 "eventType", AttributeValue.fromS("tenant.provisioned.v1"),
                 "payload", AttributeValue.fromS(EventValidator.strict().requireValid(event)),
                 "createdAt", AttributeValue.fromN("1790000000000"),
                 "attempts", AttributeValue.fromN("0"),
                 "nextAttemptAt", AttributeValue.fromN("1790000000000")));
+  }
+
+  @Test
+  void spreadsEntriesOverTheWriteShardsByEventId() {
+    Map<String, Long> perShard =
+        IntStream.range(0, 800)
+            .mapToObj(i -> outbox.entryFor(EventSamples.of("tenant.provisioned.v1")))
+            .collect(
+                Collectors.groupingBy(
+                    item -> item.put().item().get("statusShard").s(), Collectors.counting()));
+
+    assertThat(perShard.keySet())
+        .containsExactlyInAnyOrder(
+            "PENDING#0",
+            "PENDING#1",
+            "PENDING#2",
+            "PENDING#3",
+            "PENDING#4",
+            "PENDING#5",
+            "PENDING#6",
+            "PENDING#7");
+    assertThat(perShard.values()).allSatisfy(count -> assertThat(count).isBetween(50L, 150L));
   }
 
   @Test

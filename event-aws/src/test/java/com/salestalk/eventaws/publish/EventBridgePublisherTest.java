@@ -11,6 +11,7 @@ import com.salestalk.eventcontracts.validation.EventValidator;
 import com.salestalk.testsupport.TestEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -34,6 +35,16 @@ class EventBridgePublisherTest {
         new PublishMetrics(registry, EventCatalog.standard()),
         sleeps::add,
         () -> 0.5);
+  }
+
+  /** The relay's path: one attempt per entry, 5 s per call, within a minute. */
+  private static PublishResult once(EventBridgePublisher publisher, List<PreparedEvent> events) {
+    return publisher.publishPrepared(
+        events, Duration.ofSeconds(5), Instant.now().plus(Duration.ofMinutes(1)));
+  }
+
+  private static List<PreparedEvent> prepared(List<EventEnvelope> events) {
+    return events.stream().map(e -> PreparedEvent.of(e, EnvelopeJson.toJson(e))).toList();
   }
 
   private static List<EventEnvelope> tenants(int n) {
@@ -87,7 +98,7 @@ class EventBridgePublisherTest {
                     new PreparedEvent("id-" + i, "tenant.provisioned.v1", "tenant-onboard", detail))
             .toList();
 
-    PublishResult result = publisher(3).publishPrepared(events);
+    PublishResult result = once(publisher(3), events);
 
     assertThat(eventBridge.requests).extracting(r -> r.entries().size()).containsExactly(2, 2, 1);
     assertThat(result.published()).containsExactly("id-0", "id-1", "id-2", "id-3", "id-4");
@@ -101,7 +112,7 @@ class EventBridgePublisherTest {
     PreparedEvent small =
         new PreparedEvent("small", "tenant.provisioned.v1", "tenant-onboard", "{}");
 
-    PublishResult result = publisher(3).publishPrepared(List.of(huge, small));
+    PublishResult result = once(publisher(3), List.of(huge, small));
 
     assertThat(result.published()).containsExactly("small");
     assertThat(result.failed())
@@ -239,10 +250,7 @@ class EventBridgePublisherTest {
           throw serviceError(400, "AccessDeniedException");
         });
 
-    PublishResult result =
-        publisher(3)
-            .publishPrepared(
-                events.stream().map(e -> PreparedEvent.of(e, EnvelopeJson.toJson(e))).toList());
+    PublishResult result = once(publisher(3), prepared(events));
 
     assertThat(eventBridge.requests).hasSize(1);
     assertThat(result.failed())
@@ -256,13 +264,61 @@ class EventBridgePublisherTest {
   }
 
   @Test
+  void thePreparedPathSendsEachEntryOnceAndLeavesTheRetriesToTheCaller() {
+    List<EventEnvelope> events = tenants(3);
+    eventBridge.then(ScriptedEventBridge.failing("ThrottlingException", 1));
+
+    PublishResult result = once(publisher(4), prepared(events));
+
+    assertThat(eventBridge.requests).hasSize(1);
+    assertThat(result.published()).containsExactly(ids(events).get(0), ids(events).get(2));
+    assertThat(result.failed())
+        .extracting(FailedEvent::eventId, FailedEvent::errorCode, FailedEvent::retryable)
+        .containsExactly(tuple(ids(events).get(1), "ThrottlingException", true));
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void thePreparedPathCarriesTheCallTimeoutAndNoRequestUsesTheSdksRetries() {
+    once(publisher(3), prepared(tenants(1)));
+    publisher(3).publish(tenants(1));
+
+    var prepared = eventBridge.requests.get(0).overrideConfiguration().orElseThrow();
+    assertThat(prepared.apiCallTimeout()).contains(Duration.ofSeconds(5));
+    assertThat(prepared.apiCallAttemptTimeout()).contains(Duration.ofSeconds(5));
+    assertThat(prepared.plugins()).hasSize(1);
+    var direct = eventBridge.requests.get(1).overrideConfiguration().orElseThrow();
+    assertThat(direct.apiCallTimeout()).isEmpty();
+    assertThat(direct.plugins()).hasSize(1);
+  }
+
+  @Test
+  void entriesLeftAtTheDeadlineAreReportedRetryableAndNotSent() {
+    List<EventEnvelope> events = tenants(2);
+
+    PublishResult result =
+        publisher(3).publishPrepared(prepared(events), Duration.ofSeconds(5), Instant.now());
+
+    assertThat(eventBridge.requests).isEmpty();
+    assertThat(result.failed())
+        .extracting(
+            FailedEvent::errorCode,
+            FailedEvent::errorMessage,
+            FailedEvent::retryable,
+            FailedEvent::attempts)
+        .containsExactly(
+            tuple("OutOfTime", "not sent: the time to publish ran out", true, 0),
+            tuple("OutOfTime", "not sent: the time to publish ran out", true, 0));
+  }
+
+  @Test
   void countsBillable64KbChunksAndRecordsLatencyBySource() {
     String detail = "{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}"; // two chunks
-    publisher(3)
-        .publishPrepared(
-            List.of(
-                new PreparedEvent("a", "metrics.ingested.v1", "metrics-handler", detail),
-                new PreparedEvent("b", "metrics.ingested.v1", "metrics-handler", "{}")));
+    once(
+        publisher(3),
+        List.of(
+            new PreparedEvent("a", "metrics.ingested.v1", "metrics-handler", detail),
+            new PreparedEvent("b", "metrics.ingested.v1", "metrics-handler", "{}")));
 
     assertThat(
             registry
@@ -282,7 +338,7 @@ class EventBridgePublisherTest {
 
   @Test
   void tagsUnknownEventTypesAndSourcesAsUnknown() {
-    publisher(1).publishPrepared(List.of(new PreparedEvent("a", "evil.type.v9", "attacker", "{}")));
+    once(publisher(1), List.of(new PreparedEvent("a", "evil.type.v9", "attacker", "{}")));
 
     assertThat(count("salestalk.publish.published", "unknown", "unknown")).isEqualTo(1);
   }

@@ -2,6 +2,7 @@ package com.salestalk.eventaws.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,10 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  *       partially failed PutEvents.
  *   <li>{@link #unreachable(boolean)}: every HTTP request goes to a closed loopback port, so the
  *       client gets real connection errors until it is reachable again.
+ *   <li>{@link #hanging(boolean)}: every HTTP request goes to a loopback port that accepts the
+ *       connection and never answers, so only the client's timeouts end the call.
  *   <li>Records the eventIds of every PutEvents call and counts HTTP requests.
  * </ul>
  */
-public final class EventBridgeFaults implements ExecutionInterceptor {
+public final class EventBridgeFaults implements ExecutionInterceptor, AutoCloseable {
 
   private static final ExecutionAttribute<Map<Integer, String>> INJECTED =
       new ExecutionAttribute<>("salestalk.injectedFaults");
@@ -50,6 +53,7 @@ public final class EventBridgeFaults implements ExecutionInterceptor {
   private final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger httpRequests = new AtomicInteger();
   private volatile boolean unreachable;
+  private volatile SilentServer silent;
 
   /**
    * @param blackholeBus an existing bus without rules, where failed entries are sent
@@ -68,6 +72,23 @@ public final class EventBridgeFaults implements ExecutionInterceptor {
   /** Makes EventBridge unreachable (connection refused) or reachable again. */
   public void unreachable(boolean down) {
     this.unreachable = down;
+  }
+
+  /** Makes EventBridge accept connections and never answer, or answer again. */
+  public void hanging(boolean hang) {
+    if (hang && silent == null) {
+      silent = new SilentServer();
+    }
+    if (!hang && silent != null) {
+      silent.close();
+      silent = null;
+    }
+  }
+
+  /** Stops the silent server of {@link #hanging}, if one runs. */
+  @Override
+  public void close() {
+    hanging(false);
   }
 
   /** The eventIds of each PutEvents call, in order (one list per call, retries excluded). */
@@ -119,6 +140,10 @@ public final class EventBridgeFaults implements ExecutionInterceptor {
   @Override
   public SdkHttpRequest modifyHttpRequest(
       Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+    SilentServer hang = silent;
+    if (hang != null) {
+      return context.httpRequest().toBuilder().host("127.0.0.1").port(hang.port()).build();
+    }
     if (!unreachable) {
       return context.httpRequest();
     }
@@ -145,6 +170,51 @@ public final class EventBridgeFaults implements ExecutionInterceptor {
                     .build()));
     int failed = (int) results.stream().filter(r -> r.errorCode() != null).count();
     return response.toBuilder().entries(results).failedEntryCount(failed).build();
+  }
+
+  /** A loopback server that accepts connections, reads nothing and answers nothing. */
+  private static final class SilentServer {
+    private final ServerSocket socket;
+    private final List<Socket> accepted = Collections.synchronizedList(new ArrayList<>());
+
+    SilentServer() {
+      try {
+        socket = new ServerSocket(0);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try {
+                    accepted.add(socket.accept());
+                  } catch (IOException e) {
+                    return; // closed
+                  }
+                }
+              },
+              "silent-eventbridge");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    void close() {
+      try {
+        socket.close();
+        synchronized (accepted) {
+          for (Socket s : accepted) {
+            s.close();
+          }
+        }
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
   }
 
   private static int closedPort() {

@@ -20,7 +20,10 @@ record DataContracts(Map<String, Table> tables, List<String> bucketNames) {
   private static final Pattern HASH = Pattern.compile("(?<!GSI[^\\n]{0,80})hash `(\\w+)`");
   private static final Pattern RANGE = Pattern.compile("(?<!GSI[^\\n]{0,80})range `(\\w+)`");
   private static final Pattern GSI =
-      Pattern.compile("GSI `([\\w-]+)` \\(hash `(\\w+)`(?:, range `(\\w+)`)?");
+      Pattern.compile(
+          "GSI `([\\w-]+)` \\(hash `(\\w+)`(?:, range `(\\w+)`)?"
+              + "(?:, projection (ALL|KEYS_ONLY|INCLUDE((?:,? `\\w+`)+)))?");
+  private static final Pattern QUOTED = Pattern.compile("`(\\w+)`");
   private static final Pattern TTL = Pattern.compile("\\| `(\\w+)` \\| N \\| TTL attribute");
   private static final Pattern BUCKET = Pattern.compile("S3 bucket `([^`]+)`");
 
@@ -30,7 +33,8 @@ record DataContracts(Map<String, Table> tables, List<String> bucketNames) {
    * @param name its name without the {@code {env}-} prefix
    * @param hashKey hash key attribute
    * @param rangeKey range key attribute or null
-   * @param indexes GSI name to [hash, range-or-null]
+   * @param indexes GSI name to [hash, range-or-null, projection]: {@code ALL} (also when the text
+   *     names none), {@code KEYS_ONLY} or {@code INCLUDE a,b}
    * @param ttlAttribute TTL attribute or null
    */
   record Table(
@@ -96,9 +100,26 @@ record DataContracts(Map<String, Table> tables, List<String> bucketNames) {
       List<String> keys = new ArrayList<>();
       keys.add(gsi.group(2));
       keys.add(gsi.group(3));
+      keys.add(projection(gsi.group(4), gsi.group(5)));
       indexes.put(gsi.group(1), keys);
     }
     return new Table(name, hash, range, indexes, first(TTL, section));
+  }
+
+  /** {@code ALL}, {@code KEYS_ONLY} or {@code INCLUDE a,b} from the text's projection. */
+  private static String projection(String type, String included) {
+    if (type == null) {
+      return "ALL";
+    }
+    if (included == null) {
+      return type;
+    }
+    List<String> attributes = new ArrayList<>();
+    Matcher m = QUOTED.matcher(included);
+    while (m.find()) {
+      attributes.add(m.group(1));
+    }
+    return "INCLUDE " + String.join(",", attributes);
   }
 
   private static String first(Pattern p, String text) {
