@@ -142,7 +142,7 @@ final class MetricsCsv {
     char separator = separator(head, offset);
     InputStreamReader reader =
         new InputStreamReader(
-            in,
+            new Utf8CheckingInputStream(in),
             StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -157,7 +157,7 @@ final class MetricsCsv {
             .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             // Lower than FastCSV's defaults: a record cannot grow past the limits it is checked
             // against (with room for quotes and separators); a larger one is cut off here.
-            .maxBufferSize(Math.max(8192, 4 * limits.maxColumns() * (limits.maxCellLength() + 3)))
+            .maxBufferSize(Math.max(65536, 4 * limits.maxColumns() * (limits.maxCellLength() + 3)))
             .build(
                 CsvRecordHandler.builder()
                     .maxFields(2 * limits.maxColumns())
@@ -171,11 +171,9 @@ final class MetricsCsv {
     } catch (CsvParseException e) {
       throw parseProblem(e, reading.lastLine);
     } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw UploadProblems.invalidFile(
-            "the file is not UTF-8 text (invalid bytes after line " + reading.lastLine + ")");
-      }
-      throw e.getCause();
+      throw problemOr(e.getCause());
+    } catch (IOException e) {
+      throw problemOr(e);
     }
     return reading.result();
   }
@@ -241,25 +239,44 @@ final class MetricsCsv {
   }
 
   private RuntimeException parseProblem(CsvParseException e, long lastLine) {
-    String message = e.getMessage() == null ? "unreadable CSV" : e.getMessage();
-    Throwable cause = e.getCause();
-    if (cause instanceof UncheckedIOException io
-        && io.getCause() instanceof CharacterCodingException) {
-      return UploadProblems.invalidFile(
-          "the file is not UTF-8 text (invalid bytes after line " + lastLine + ")");
+    Throwable innermost = e;
+    while (innermost.getCause() != null) {
+      innermost = innermost.getCause();
     }
-    if (message.contains("maximum")) {
+    if (innermost instanceof IOException io) {
+      return problemOr(io);
+    }
+    String message = innermost.getMessage() == null ? "unreadable CSV" : innermost.getMessage();
+    if (message.contains("buffer size")) {
+      // FastCSV reads a quoted field until its closing quote: one that never closes fills the
+      // buffer (or reaches the end of the input).
+      return UploadProblems.invalidFile(
+          "a quoted field after line " + lastLine + " is never closed (unclosed quote)");
+    }
+    if (message.contains("max")) {
       return UploadProblems.tooLarge(
-          "A record after line "
-              + lastLine
-              + " is over the limits ("
+          message
+              + " (the limits: "
               + limits.maxColumns()
               + " columns, "
               + limits.maxCellLength()
-              + " characters per cell): "
-              + message);
+              + " characters per cell)");
     }
-    return UploadProblems.invalidFile(message + " (after line " + lastLine + ")");
+    return UploadProblems.invalidFile(message);
+  }
+
+  /** The problem for a file that is not UTF-8, or the I/O error itself. */
+  private static RuntimeException problemOr(Throwable error) {
+    if (error instanceof Utf8CheckingInputStream.NotUtf8Exception notUtf8) {
+      return UploadProblems.invalidFile(
+          "the file is not UTF-8 text: invalid bytes on line " + notUtf8.line());
+    }
+    if (error instanceof CharacterCodingException) {
+      return UploadProblems.invalidFile("the file is not UTF-8 text");
+    }
+    return error instanceof RuntimeException runtime
+        ? runtime
+        : new UncheckedIOException(error instanceof IOException io ? io : new IOException(error));
   }
 
   private static String quote(String cell) {
