@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -123,7 +124,14 @@ final class MetricsCsv {
    * @throws IOException from the stream or the sink
    */
   Result read(InputStream input, RowSink sink) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(input, HEAD_BYTES);
+    // FastCSV closes its reader at the end; the caller's stream stays open (it drains it).
+    BufferedInputStream in =
+        new BufferedInputStream(
+            new FilterInputStream(input) {
+              @Override
+              public void close() {}
+            },
+            HEAD_BYTES);
     in.mark(HEAD_BYTES);
     byte[] head = in.readNBytes(HEAD_BYTES);
     in.reset();
