@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -43,6 +44,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * metrics-handler's upload flow end to end: the real server on a random port against the emulator
@@ -546,6 +548,42 @@ class MetricsUploadIT {
           .isEqualTo(
               "[{\"field\":\"rows[1]\",\"message\":\"line 2: date '31.01.2026' is not YYYY-MM-DD"
                   + " or YYYY-MM\"}]");
+    }
+  }
+
+  @Nested
+  class Operations {
+
+    /**
+     * The committed docs/openapi/metrics-handler.json must be what the service serves. When it is
+     * not, the test rewrites it and fails, so the build catches drift and the fix is a commit.
+     */
+    @Test
+    void committedOpenApiDocumentIsCurrent() throws IOException {
+      Reply reply =
+          send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                  .GET()
+                  .build());
+      assertThat(reply.status()).isEqualTo(200);
+      ObjectNode served = (ObjectNode) reply.json();
+      served.remove("servers");
+      assertThat(served.get("paths").has(UPLOADS)).isTrue();
+
+      Path file = Path.of("..", "docs", "openapi", "metrics-handler.json");
+      Optional<JsonNode> committed =
+          Files.exists(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
+      if (committed.isEmpty() || !committed.get().equals(served)) {
+        Files.writeString(
+            file,
+            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n",
+            StandardCharsets.UTF_8);
+      }
+      assertThat(committed)
+          .as(
+              "docs/openapi/metrics-handler.json was missing or stale and has been regenerated;"
+                  + " review and commit it")
+          .contains(served);
     }
   }
 }
