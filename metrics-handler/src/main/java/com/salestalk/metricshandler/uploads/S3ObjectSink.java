@@ -1,7 +1,15 @@
 package com.salestalk.metricshandler.uploads;
 
+import java.io.ByteArrayInputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -9,45 +17,54 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * An S3 object written as a stream with one part buffer: an object smaller than a part is one
- * PutObject, a larger one a multipart upload started when the first part is full. An abandoned
- * multipart upload (the process died) is removed by the bucket's lifecycle rule.
+ * An S3 object written as a stream with two part buffers: an object smaller than a part is one
+ * PutObject, a larger one a multipart upload started when the first part is full. While one part is
+ * sent (on {@code executor}) the next one fills, so parsing does not wait for S3; at most one part
+ * is in flight. An abandoned multipart upload (the process died) is removed by the bucket's
+ * lifecycle rule.
  */
 final class S3ObjectSink extends ObjectSink {
 
   private static final Logger log = LoggerFactory.getLogger(S3ObjectSink.class);
 
   private final S3Client s3;
+  private final Executor executor;
   private final String bucket;
   private final String key;
   private final String contentType;
   private final String contentEncoding;
-  private final byte[] part;
+  private final int partSize;
+  private byte[] part;
+  private byte[] spare;
   private int filled;
   private String uploadId;
+  private CompletableFuture<CompletedPart> inFlight;
   private final List<CompletedPart> parts = new ArrayList<>();
   private boolean completed;
   private String versionId;
 
   S3ObjectSink(
       S3Client s3,
+      Executor executor,
       String bucket,
       String key,
       String contentType,
       String contentEncoding,
       int partSize) {
     this.s3 = s3;
+    this.executor = executor;
     this.bucket = bucket;
     this.key = key;
     this.contentType = contentType;
     this.contentEncoding = contentEncoding;
+    this.partSize = partSize;
     this.part = new byte[partSize];
   }
 
   @Override
   public void write(int b) {
     if (filled == part.length) {
-      uploadPart();
+      sendPart();
     }
     part[filled++] = (byte) b;
   }
@@ -56,7 +73,7 @@ final class S3ObjectSink extends ObjectSink {
   public void write(byte[] bytes, int offset, int length) {
     while (length > 0) {
       if (filled == part.length) {
-        uploadPart();
+        sendPart();
       }
       int n = Math.min(length, part.length - filled);
       System.arraycopy(bytes, offset, part, filled, n);
@@ -66,7 +83,8 @@ final class S3ObjectSink extends ObjectSink {
     }
   }
 
-  private void uploadPart() {
+  /** Sends the full buffer as the next part and continues in the other buffer. */
+  private void sendPart() {
     if (uploadId == null) {
       uploadId =
           s3.createMultipartUpload(
@@ -77,14 +95,51 @@ final class S3ObjectSink extends ObjectSink {
                           .contentEncoding(contentEncoding))
               .uploadId();
     }
+    awaitInFlight();
+    byte[] sending = part;
+    int length = filled;
     int number = parts.size() + 1;
-    String etag =
-        s3.uploadPart(
-                b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
-                RequestBody.fromBytes(java.util.Arrays.copyOf(part, filled)))
-            .eTag();
-    parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+    inFlight =
+        CompletableFuture.supplyAsync(
+            () ->
+                CompletedPart.builder()
+                    .partNumber(number)
+                    .eTag(
+                        s3.uploadPart(
+                                b ->
+                                    b.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(number)
+                                        .contentLength((long) length),
+                                RequestBody.fromInputStream(
+                                    new ByteArrayInputStream(sending, 0, length), length))
+                            .eTag())
+                    .build(),
+            executor);
+    part = spare == null ? new byte[partSize] : spare;
+    spare = sending;
     filled = 0;
+  }
+
+  /** Waits for the part in flight and records it; rethrows its failure. */
+  private void awaitInFlight() {
+    if (inFlight == null) {
+      return;
+    }
+    try {
+      parts.add(inFlight.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new InterruptedIOException("interrupted sending " + key));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new CompletionException(e.getCause());
+    } finally {
+      inFlight = null;
+    }
   }
 
   @Override
@@ -97,12 +152,13 @@ final class S3ObjectSink extends ObjectSink {
                           .key(key)
                           .contentType(contentType)
                           .contentEncoding(contentEncoding),
-                  RequestBody.fromBytes(java.util.Arrays.copyOf(part, filled)))
+                  RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), filled))
               .versionId();
     } else {
       if (filled > 0) {
-        uploadPart();
+        sendPart();
       }
+      awaitInFlight();
       versionId =
           s3.completeMultipartUpload(
                   b ->
@@ -119,6 +175,13 @@ final class S3ObjectSink extends ObjectSink {
   @Override
   void discard() {
     try {
+      if (inFlight != null) {
+        try {
+          inFlight.join();
+        } catch (CompletionException | CancellationException e) {
+          // the part failed; the upload is aborted below
+        }
+      }
       if (completed) {
         // The version itself, so a versioned bucket keeps no copy behind a delete marker.
         s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId));
@@ -126,11 +189,7 @@ final class S3ObjectSink extends ObjectSink {
         s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
       }
     } catch (RuntimeException e) {
-      log.warn(
-          "could not remove s3://{}/{} (the bucket's lifecycle rules expire it): {}",
-          bucket,
-          key,
-          e.toString());
+      log.warn("could not remove s3://{}/{}: {}", bucket, key, e.toString());
     }
   }
 }

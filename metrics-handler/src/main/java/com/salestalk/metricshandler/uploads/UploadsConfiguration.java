@@ -5,6 +5,8 @@ import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeFactory;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -27,11 +29,24 @@ class UploadsConfiguration {
     return (shared == null ? builder : shared.configure(builder)).build();
   }
 
+  /** Sends parts while the next ones fill; each object keeps at most one part in flight. */
+  @Bean(destroyMethod = "shutdown")
+  ExecutorService uploadPartSender() {
+    return Executors.newCachedThreadPool(
+        runnable -> {
+          Thread thread = new Thread(runnable, "upload-part-sender");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
   @Bean
-  UploadObjects uploadObjects(S3Client s3, UploadsProperties properties) {
+  UploadObjects uploadObjects(
+      S3Client s3, ExecutorService uploadPartSender, UploadsProperties properties) {
     int partSize = (int) properties.partSize().toBytes();
     return (key, contentType, contentEncoding) ->
-        new S3ObjectSink(s3, properties.bucket(), key, contentType, contentEncoding, partSize);
+        new S3ObjectSink(
+            s3, uploadPartSender, properties.bucket(), key, contentType, contentEncoding, partSize);
   }
 
   @Bean

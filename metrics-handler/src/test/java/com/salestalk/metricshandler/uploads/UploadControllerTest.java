@@ -3,6 +3,7 @@ package com.salestalk.metricshandler.uploads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -44,6 +45,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
@@ -485,6 +487,24 @@ class UploadControllerTest {
       EventEnvelope event = events.getValue().get(0);
       assertThat(event.eventType().toString()).isEqualTo("metrics.ingested.v1");
       assertThat(event.tenantId()).isEqualTo(TENANT);
+    }
+  }
+
+  @Nested
+  class Failures {
+
+    @Test
+    void aDynamoDbFailureLeavesNoObjectBehindAndAnswers503() throws Exception {
+      doThrow(
+              DynamoDbException.builder()
+                  .statusCode(500)
+                  .message("We encountered an internal error")
+                  .build())
+          .when(outbox)
+          .write(any(), any());
+      MockHttpServletResponse response = send(upload("date,metric,value\n2026-01,revenue,1\n"));
+      assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(503);
+      assertThat(OBJECTS.stored).isEmpty();
     }
   }
 }
