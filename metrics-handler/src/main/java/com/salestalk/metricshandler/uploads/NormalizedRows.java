@@ -3,6 +3,7 @@ package com.salestalk.metricshandler.uploads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,13 @@ final class NormalizedRows implements MetricsCsv.RowSink {
   private final JsonGenerator json;
 
   NormalizedRows(OutputStream out, JsonMapper mapper) throws IOException {
-    this.gzip = new GZIPOutputStream(out, 64 * 1024);
+    // The fastest level: compressing must not be what an upload waits for (about 5× smaller still).
+    this.gzip =
+        new GZIPOutputStream(out, 64 * 1024) {
+          {
+            def.setLevel(Deflater.BEST_SPEED);
+          }
+        };
     this.json = mapper.writer().withRootValueSeparator("\n").createGenerator(gzip);
   }
 
