@@ -175,10 +175,22 @@ class MetricsUploadIT {
     long before = uploadItems();
     Reply reply = request.get();
     assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
-    assertThat(uploadItems()).isEqualTo(before);
+    assertNothingKept(tenantId, before);
+    return reply;
+  }
+
+  /** No new upload item, no object or unfinished multipart upload of the tenant, no event. */
+  void assertNothingKept(String tenantId, long uploadItemsBefore) {
+    assertThat(uploadItems()).isEqualTo(uploadItemsBefore);
     assertThat(objectsOf(tenantId)).isZero();
     stack.tap().assertNothingPublished();
-    return reply;
+  }
+
+  /** The first line of the server's answer on a raw connection. */
+  static String statusLine(java.net.Socket socket) throws IOException {
+    return new java.io.BufferedReader(
+            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+        .readLine();
   }
 
   static String sha256(byte[] bytes) throws Exception {
@@ -429,16 +441,10 @@ class MetricsUploadIT {
                     .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         // Nothing more is sent: the answer comes without the body.
-        statusLine =
-            new java.io.BufferedReader(
-                    new java.io.InputStreamReader(
-                        socket.getInputStream(), StandardCharsets.US_ASCII))
-                .readLine();
+        statusLine = statusLine(socket);
       }
       assertThat(statusLine).isEqualTo("HTTP/1.1 413 ");
-      assertThat(uploadItems()).isEqualTo(before);
-      assertThat(objectsOf(tenant[0])).isZero();
-      stack.tap().assertNothingPublished();
+      assertNothingKept(tenant[0], before);
     }
 
     @Test
@@ -481,17 +487,11 @@ class MetricsUploadIT {
         } catch (IOException closedByServer) {
           // expected: the server stopped reading
         }
-        statusLine =
-            new java.io.BufferedReader(
-                    new java.io.InputStreamReader(
-                        socket.getInputStream(), StandardCharsets.US_ASCII))
-                .readLine();
+        statusLine = statusLine(socket);
       }
       assertThat(statusLine).isEqualTo("HTTP/1.1 413 ");
       assertThat(sent).isLessThan(64L * 1024 * 1024);
-      assertThat(uploadItems()).isEqualTo(before);
-      assertThat(objectsOf(tenant[0])).isZero();
-      stack.tap().assertNothingPublished();
+      assertNothingKept(tenant[0], before);
     }
 
     @Test

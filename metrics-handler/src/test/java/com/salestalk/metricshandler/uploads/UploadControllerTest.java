@@ -190,30 +190,33 @@ class UploadControllerTest {
         .getValue();
   }
 
+  /** The request is refused with this status and problem type before any upload work started. */
+  void assertRefusedEarly(RequestBuilder request, int status, String type) throws Exception {
+    MockHttpServletResponse response = send(request);
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+    assertThat(JSON.readTree(response.getContentAsString()).get("type").asString())
+        .isEqualTo("https://salestalk.dev/problems/" + type);
+    verifyNoInteractions(objects, store, outbox);
+  }
+
+  static MockMultipartFile part(String name) {
+    return new MockMultipartFile(name, "m.csv", "text/csv", new byte[] {'a'});
+  }
+
   @Nested
   class Requests {
 
     @Test
     void anUploadWithoutAKeyIsUnauthorized() throws Exception {
-      MockHttpServletResponse response =
-          send(
-              multipart(UPLOADS)
-                  .file(new MockMultipartFile("file", "m.csv", "text/csv", new byte[] {'a'})));
-      assertThat(response.getStatus()).isEqualTo(401);
-      assertThat(JSON.readTree(response.getContentAsString()).get("type").asString())
-          .isEqualTo("https://salestalk.dev/problems/unauthorized");
-      verifyNoInteractions(objects, store, outbox);
+      assertRefusedEarly(multipart(UPLOADS).file(part("file")), 401, "unauthorized");
     }
 
     @Test
     void anUploadWithAnUnknownKeyIsUnauthorized() throws Exception {
-      MockHttpServletResponse response =
-          send(
-              multipart(UPLOADS)
-                  .file(new MockMultipartFile("file", "m.csv", "text/csv", new byte[] {'a'}))
-                  .header("X-Api-Key", ApiKeys.generate()));
-      assertThat(response.getStatus()).isEqualTo(401);
-      verifyNoInteractions(objects, store, outbox);
+      assertRefusedEarly(
+          multipart(UPLOADS).file(part("file")).header("X-Api-Key", ApiKeys.generate()),
+          401,
+          "unauthorized");
     }
 
     @Test
@@ -236,25 +239,19 @@ class UploadControllerTest {
 
     @Test
     void aBodyThatIsNotMultipartIsUnsupported() throws Exception {
-      MockHttpServletResponse response =
-          send(
-              post(UPLOADS)
-                  .header("X-Api-Key", API_KEY)
-                  .contentType(MediaType.TEXT_PLAIN)
-                  .content("date,metric,value\n2026-01,revenue,1\n"));
-      assertThat(response.getStatus()).isEqualTo(415);
-      assertThat(JSON.readTree(response.getContentAsString()).get("type").asString())
-          .isEqualTo("https://salestalk.dev/problems/unsupported-media-type");
-      verifyNoInteractions(objects, store, outbox);
+      assertRefusedEarly(
+          post(UPLOADS)
+              .header("X-Api-Key", API_KEY)
+              .contentType(MediaType.TEXT_PLAIN)
+              .content("date,metric,value\n2026-01,revenue,1\n"),
+          415,
+          "unsupported-media-type");
     }
 
     @Test
     void aPartWithAnotherNameIsABadRequest() throws Exception {
       MockHttpServletResponse response =
-          send(
-              multipart(UPLOADS)
-                  .file(new MockMultipartFile("upload", "m.csv", "text/csv", new byte[] {'a'}))
-                  .header("X-Api-Key", API_KEY));
+          send(multipart(UPLOADS).file(part("upload")).header("X-Api-Key", API_KEY));
       assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
       assertThat(JSON.readTree(response.getContentAsString()).get("detail").asString())
           .contains("'file'");
