@@ -153,18 +153,7 @@ class EventValidatorTest {
     }
     // Valid against the schema, but the bounded fields together still fit: make the event exceed
     // 256 KB by text.
-    EventEnvelope big =
-        new EventEnvelope(
-            sample.eventId(),
-            sample.eventType(),
-            sample.eventVersion(),
-            sample.source(),
-            sample.timestamp(),
-            sample.tenantId(),
-            sample.userId(),
-            sample.sessionId(),
-            sample.metadata(),
-            data);
+    EventEnvelope big = withUserAndData(sample, sample.userId(), data);
 
     String json = strict.requireValid(big);
     assertThat(json.length()).isLessThan(EnvelopeJson.MAX_EVENT_BYTES);
@@ -178,18 +167,7 @@ class EventValidatorTest {
   @Test
   void requireValidReportsEveryViolationOfAnEnvelopeBuiltByHand() {
     EventEnvelope sample = EventSamples.of("classification.performed.v1");
-    EventEnvelope withoutData =
-        new EventEnvelope(
-            sample.eventId(),
-            sample.eventType(),
-            sample.eventVersion(),
-            sample.source(),
-            sample.timestamp(),
-            sample.tenantId(),
-            "bob",
-            sample.sessionId(),
-            sample.metadata(),
-            null);
+    EventEnvelope withoutData = withUserAndData(sample, "bob", null);
 
     assertThatThrownBy(() -> strict.requireValid(withoutData))
         .isInstanceOfSatisfying(
@@ -290,6 +268,22 @@ class EventValidatorTest {
 
   private static ObjectNode sampleTree(String type) {
     return EnvelopeJson.mapper().valueToTree(EventSamples.of(type));
+  }
+
+  /** {@code sample} with another userId and data, built directly as a raw envelope may be. */
+  private static EventEnvelope withUserAndData(
+      EventEnvelope sample, String userId, ObjectNode data) {
+    return new EventEnvelope(
+        sample.eventId(),
+        sample.eventType(),
+        sample.eventVersion(),
+        sample.source(),
+        sample.timestamp(),
+        sample.tenantId(),
+        userId,
+        sample.sessionId(),
+        sample.metadata(),
+        data);
   }
 
   private static List<String> messages(ValidationResult result) {
