@@ -8,7 +8,8 @@
 #   AWS_REGION                  region (us-east-1)
 #   SALESTALK_EMULATOR_PORT     emulator port on 127.0.0.1 (4566)
 #   SALESTALK_<NAME>_PORT       port of a service, e.g. SALESTALK_TENANT_ONBOARD_PORT (scripts/services.conf)
-#   SALESTALK_ADMIN_TOKEN       admin token (else generated once and kept in the state folder)
+#   SALESTALK_ADMIN_TOKEN       admin token of `up` (else generated once and kept in the state folder);
+#                               `up` records the token it starts the services with, and `env` prints that one
 #   SALESTALK_ENV               EnvironmentName of the stack (local)
 #   SALESTALK_STATE_DIR         state folder (.salestalk)
 #   SALESTALK_SERVICES_FILE     service list (scripts/services.conf)
@@ -31,6 +32,7 @@ ST_JAVA_OPTS="${SALESTALK_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtL
 ST_START_TIMEOUT="${SALESTALK_START_TIMEOUT:-180}"
 ST_LAUNCHER="$ST_ROOT/aws-emulator/src/main/resources/com/salestalk/awsemulator/moto_launcher.py"
 ST_OUTPUTS="$ST_STATE/stack-outputs.properties"
+ST_TOKEN_IN_USE="$ST_STATE/admin-token.in-use"
 ST_APP_CONFIG="$ST_STATE/aws.properties"
 
 # Every service of docs/ARCHITECTURE.md#local-environment and its default port (for `env`; `up` starts those in services.conf).
@@ -75,6 +77,15 @@ st_admin_token() {
     (umask 077 && od -An -N24 -tx1 /dev/urandom | tr -d ' \n' > "$ST_STATE/admin-token")
   fi
   cat "$ST_STATE/admin-token"
+}
+
+# The admin token the running services use (recorded by `up`), else the one `up` would use.
+st_admin_token_in_use() {
+  if [[ -s "$ST_TOKEN_IN_USE" ]]; then
+    cat "$ST_TOKEN_IN_USE"
+  else
+    st_admin_token
+  fi
 }
 
 # --- processes ----------------------------------------------------------------------------
@@ -244,10 +255,12 @@ st_deploy() {
   jar="$(st_infra_jar)"
   [[ -n "$jar" ]] || st_fail "infra/target/infra-*-exec.jar is missing"
   st_aws_env
+  # `up` always deploys to an emulator, which skips CloudFormation alarms: --emulator-alarms has
+  # the deployer create them with PutMetricAlarm (never used against AWS).
   # shellcheck disable=SC2086
   (cd "$ST_ROOT" && java $ST_JAVA_OPTS -jar "$jar" --template infra/template.yaml \
     --stack-name "$ST_STACK" --parameter "EnvironmentName=$ST_ENV_NAME" \
-    --outputs-file "$ST_OUTPUTS" --app-config-file "$ST_APP_CONFIG") >"$ST_STEP_LOG" 2>&1 ||
+    --outputs-file "$ST_OUTPUTS" --app-config-file "$ST_APP_CONFIG" --emulator-alarms) >"$ST_STEP_LOG" 2>&1 ||
     st_fail "StackDeployer could not deploy infra/template.yaml"
   st_say "[3/4] deploy: $(grep -m1 '^stack ' "$ST_STEP_LOG")"
   if grep -q '^alarms: ' "$ST_STEP_LOG"; then
@@ -260,6 +273,7 @@ st_start_services() {
   local name port module glob jar count=0
   export SALESTALK_ADMIN_TOKEN
   SALESTALK_ADMIN_TOKEN="$(st_admin_token)"
+  (umask 077 && printf '%s' "$SALESTALK_ADMIN_TOKEN" > "$ST_TOKEN_IN_USE")
   while read -r name port module glob; do
     port="$(st_port_of "$name" "$port")"
     jar="$(st_jar "$glob")"
@@ -330,7 +344,7 @@ local_up() {
     st_say "  ./salestalk down     stop it"
     return 0
   fi
-  rm -f "$ST_PIDS"/*.pid "$ST_STATE/endpoint"
+  rm -f "$ST_PIDS"/*.pid "$ST_STATE/endpoint" "$ST_TOKEN_IN_USE"
   trap 'ST_STEP_LOG=""; st_fail "interrupted"' INT TERM
   st_build
   st_emulator
@@ -358,7 +372,7 @@ local_down() {
   local owned=0
   st_alive "$ST_PIDS/emulator.pid" && owned=1
   st_stop_all
-  rm -f "$ST_STATE/endpoint"
+  rm -f "$ST_STATE/endpoint" "$ST_TOKEN_IN_USE"
   # the emulator keeps its state in memory: its stack is gone with it
   if ((owned)); then rm -f "$ST_OUTPUTS" "$ST_APP_CONFIG"; fi
 }
@@ -393,7 +407,7 @@ local_env() {
   printf 'export AWS_REGION=%q\n' "$ST_REGION"
   printf 'export AWS_ACCESS_KEY_ID=%q\n' "${AWS_ACCESS_KEY_ID:-test}"
   printf 'export AWS_SECRET_ACCESS_KEY=%q\n' "${AWS_SECRET_ACCESS_KEY:-test}"
-  printf 'export SALESTALK_ADMIN_TOKEN=%q\n' "$(st_admin_token)"
+  printf 'export SALESTALK_ADMIN_TOKEN=%q\n' "$(st_admin_token_in_use)"
   for entry in $ST_KNOWN_SERVICES; do
     name="${entry%%:*}"
     port="${entry##*:}"

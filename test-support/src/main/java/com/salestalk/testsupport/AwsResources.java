@@ -78,8 +78,9 @@ public final class AwsResources {
   }
 
   /**
-   * The {@code {env}-tenants} table: hash {@code tenantId}, GSI {@code apiKeyHash-index} on {@code
-   * apiKeyHash} (ALL).
+   * The {@code {env}-tenants} table: hash {@code tenantId} (tenant items {@code tenant-…} and their
+   * API-key items {@code tenant-…#key-…}), GSI {@code apiKeyHash-index} on {@code apiKeyHash}
+   * (ALL).
    */
   public static void createTenantsTable(DynamoDbClient dynamo, String name) {
     dynamo.createTable(

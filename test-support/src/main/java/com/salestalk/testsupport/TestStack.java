@@ -1,6 +1,7 @@
 package com.salestalk.testsupport;
 
 import com.salestalk.awsemulator.AwsEndpoint;
+import com.salestalk.infra.deploy.AlarmMode;
 import com.salestalk.infra.deploy.DeployResult;
 import com.salestalk.infra.deploy.StackDeployer;
 import java.io.OutputStream;
@@ -20,8 +21,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * {@code infra/template.yaml} deployed into the emulator under a unique environment name with
- * {@link StackDeployer} (as {@code ./salestalk up} deploys it), plus a {@link Tap}: a queue with a
- * rule that receives every SalesTalk event on the stack's bus.
+ * {@link StackDeployer} (as {@code ./salestalk up} deploys it: with the template's alarms, which
+ * the emulator skips, re-created), plus a {@link Tap}: a queue with a rule that receives every
+ * SalesTalk event on the stack's bus.
  *
  * <p>{@link ServiceIntegrationTest} deploys one per test class and gives it to the test as a bean;
  * tests without Spring call {@link #deploy(AwsEndpoint)} themselves.
@@ -78,7 +80,8 @@ public final class TestStack implements AutoCloseable {
                   cloudWatch,
                   null,
                   DEPLOY_TIMEOUT,
-                  new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
+                  new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
+                  AlarmMode.RECREATE_ON_EMULATOR)
               .deploy(
                   "salestalk-" + env,
                   template,

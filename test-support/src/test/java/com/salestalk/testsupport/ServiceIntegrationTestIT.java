@@ -2,12 +2,14 @@ package com.salestalk.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salestalk.infra.template.CfnTemplate;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.core.env.Environment;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import tools.jackson.databind.JsonNode;
 
@@ -68,6 +70,20 @@ class ServiceIntegrationTestIT {
     assertThat(event.get("source").asString()).isEqualTo("salestalk.some-service");
     assertThat(event.get("detail-type").asString()).isEqualTo("some.event.v1");
     assertThat(event.get("detail").get("eventId").asString()).isEqualTo("e-1");
+  }
+
+  @Test
+  void theTemplatesAlarmsExistInTheEmulator() {
+    CfnTemplate template = CfnTemplate.load(StackTemplate.find());
+    try (CloudWatchClient cloudWatch = stack.aws().configure(CloudWatchClient.builder()).build()) {
+      assertThat(
+              cloudWatch
+                  .describeAlarmsPaginator(b -> b.alarmNamePrefix(stack.env() + "-"))
+                  .metricAlarms()
+                  .stream()
+                  .count())
+          .isEqualTo(template.resources("AWS::CloudWatch::Alarm").size());
+    }
   }
 
   @Nested

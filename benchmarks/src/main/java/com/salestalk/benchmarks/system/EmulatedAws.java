@@ -2,25 +2,13 @@ package com.salestalk.benchmarks.system;
 
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.awsemulator.MotoServer;
+import com.salestalk.testsupport.AwsResources;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The endpoint the drivers load: {@code AWS_ENDPOINT_URL} (or {@code aws.endpointUrl}) when set,
@@ -71,79 +59,28 @@ record EmulatedAws(AwsEndpoint endpoint, MotoServer moto) implements AutoCloseab
         .build();
   }
 
-  static String unique(String base) {
-    return base + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  /** The {@code {env}-idempotency} table: hash {@code key}. */
+  /** The {@code {env}-idempotency} table, as test-support creates it; returns its name. */
   static String createIdempotencyTable(DynamoDbClient dynamo) {
-    return createTable(
-        dynamo,
-        "bench-idempotency",
-        b ->
-            b.attributeDefinitions(attribute("key", ScalarAttributeType.S))
-                .keySchema(key("key", KeyType.HASH)));
+    String name = AwsResources.unique("bench-idempotency");
+    AwsResources.createIdempotencyTable(dynamo, name);
+    return name;
   }
 
-  /**
-   * The {@code {env}-outbox} table: hash {@code id}, GSI {@code statusShard-nextAttemptAt} (INCLUDE
-   * source, createdAt, attempts), as infra/template.yaml creates it.
-   */
+  /** The {@code {env}-outbox} table, as test-support creates it; returns its name. */
   static String createOutboxTable(DynamoDbClient dynamo) {
-    return createTable(
-        dynamo,
-        "bench-outbox",
-        b ->
-            b.attributeDefinitions(
-                    attribute("id", ScalarAttributeType.S),
-                    attribute("statusShard", ScalarAttributeType.S),
-                    attribute("nextAttemptAt", ScalarAttributeType.N))
-                .keySchema(key("id", KeyType.HASH))
-                .globalSecondaryIndexes(
-                    GlobalSecondaryIndex.builder()
-                        .indexName("statusShard-nextAttemptAt")
-                        .keySchema(
-                            key("statusShard", KeyType.HASH), key("nextAttemptAt", KeyType.RANGE))
-                        .projection(
-                            Projection.builder()
-                                .projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes("source", "createdAt", "attempts")
-                                .build())
-                        .build()));
-  }
-
-  private static String createTable(
-      DynamoDbClient dynamo, String base, Consumer<CreateTableRequest.Builder> layout) {
-    String name = unique(base);
-    dynamo.createTable(
-        b -> layout.accept(b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)));
+    String name = AwsResources.unique("bench-outbox");
+    AwsResources.createOutboxTable(dynamo, name);
     return name;
   }
 
   /** A consumer queue whose messages move to its DLQ after 3 receives; returns its URL. */
   static String createQueueWithDlq(SqsClient sqs) {
-    String name = unique("bench-consumer");
-    String dlqUrl = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
-    String dlqArn =
-        sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-            .attributes()
-            .get(QueueAttributeName.QUEUE_ARN);
-    String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}";
-    return sqs.createQueue(
-            b ->
-                b.queueName(name)
-                    .attributes(
-                        Map.of(
-                            QueueAttributeName.VISIBILITY_TIMEOUT,
-                            "60",
-                            QueueAttributeName.REDRIVE_POLICY,
-                            redrive)))
-        .queueUrl();
+    return AwsResources.createQueueWithDlq(sqs, AwsResources.unique("bench-consumer"), 3, 60).url();
   }
 
   /** A bus without rules: what it costs to route is EventBridge's, not the kit's. */
   static String createBus(EventBridgeClient events) {
-    String name = unique("bench-bus");
+    String name = AwsResources.unique("bench-bus");
     events.createEventBus(b -> b.name(name));
     return name;
   }
@@ -153,13 +90,5 @@ record EmulatedAws(AwsEndpoint endpoint, MotoServer moto) implements AutoCloseab
     if (moto != null) {
       moto.close();
     }
-  }
-
-  private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
-  }
-
-  private static KeySchemaElement key(String name, KeyType type) {
-    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
   }
 }

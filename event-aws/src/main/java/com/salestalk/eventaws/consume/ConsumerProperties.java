@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queue the queue's name or URL
  * @param dedupeTable the {@code {env}-idempotency} table holding the consumer's dedupe records
  * @param lease how long an {@code IN_PROGRESS} record blocks another delivery of the same event;
- *     keep it at or below the queue's visibility timeout so a crashed consumer's message can be
- *     taken over when SQS delivers it again
+ *     while the handler runs, its heartbeat extends it (and the message's visibility) every half
+ *     lease. At most the queue's visibility timeout (checked when the listener starts), so a
+ *     crashed consumer's lease has expired when SQS delivers its message again
  * @param retention how long a {@code DONE} record is kept (its TTL)
  * @param dlqDepthInterval how often the DLQ depth gauge is read
  */

@@ -2,10 +2,8 @@ package com.salestalk.eventaws.consume;
 
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
 import software.amazon.awssdk.services.sqs.model.GetQueueUrlRequest;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,19 +28,11 @@ record DeadLetterQueue(String sourceQueueUrl, String url, String name) {
   /**
    * Looks the DLQ up.
    *
+   * @param policy the source queue's {@code RedrivePolicy} attribute ({@code null} if it has none)
    * @throws IllegalStateException if the queue has no RedrivePolicy (docs/ARCHITECTURE.md,
    *     reliability: every queue has a DLQ)
    */
-  static DeadLetterQueue of(SqsAsyncClient sqs, String queueUrl) {
-    Map<QueueAttributeName, String> attributes =
-        sqs.getQueueAttributes(
-                GetQueueAttributesRequest.builder()
-                    .queueUrl(queueUrl)
-                    .attributeNames(QueueAttributeName.REDRIVE_POLICY)
-                    .build())
-            .join()
-            .attributes();
-    String policy = attributes.get(QueueAttributeName.REDRIVE_POLICY);
+  static DeadLetterQueue of(SqsAsyncClient sqs, String queueUrl, String policy) {
     if (policy == null || policy.isBlank()) {
       throw new IllegalStateException(
           "queue " + queueUrl + " has no RedrivePolicy; every SalesTalk queue needs a DLQ");

@@ -1,6 +1,7 @@
 package com.salestalk.eventaws.consume;
 
 import com.salestalk.eventaws.consume.ConsumeOutcome.Status;
+import com.salestalk.eventaws.consume.DedupeStore.Lease;
 import com.salestalk.eventaws.publish.PublishMetrics;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
@@ -25,13 +26,16 @@ import tools.jackson.databind.JsonNode;
  * envelope, reliability): unwraps the EventBridge event ({@code detail-type}, {@code source},
  * {@code detail}), validates {@code detail} as a tolerant reader, checks that {@code detail-type}
  * and {@code source} agree with it, binds {@code data} to the payload record of the type's handler,
- * takes the dedupe lease {@code {consumer}#{eventId}}, calls the handler and marks the event done.
+ * takes the dedupe lease {@code {consumer}#{eventId}} with a fresh owner token, calls the handler
+ * (its heartbeat keeping the lease meanwhile) and commits the handler's {@link Effects} with the
+ * done record in one transaction conditioned on the owner token.
  *
  * <p>Outcomes: {@link Status#PROCESSED}; {@link Status#DUPLICATE} (already done, handler not
  * called); {@link Status#INVALID} (belongs in the DLQ: not an event, invalid, no handler for its
- * type, or data that does not bind to the record). A failing handler releases the lease and {@link
- * EventHandlingException} is thrown so the message is redelivered; a lease held by another delivery
- * throws {@link EventInProgressException}. Thread-safe.
+ * type, or data that does not bind to the record). A failing handler or completion releases the
+ * lease and {@link EventHandlingException} is thrown so the message is redelivered; a lease held by
+ * another delivery throws {@link EventInProgressException}, a lease lost before the completion
+ * {@link LeaseLostException}. Thread-safe.
  */
 public final class EventConsumer {
 
@@ -91,14 +95,22 @@ public final class EventConsumer {
   }
 
   /**
-   * Handles one message body.
+   * Handles one message body, without a heartbeat: the handler must finish within the lease.
    *
    * @param body the SQS message body, an EventBridge event
    * @return processed, duplicate or invalid
-   * @throws EventHandlingException if the handler failed (lease released; SQS will redeliver)
+   * @throws EventHandlingException if the handler or the completion failed (nothing of the effect
+   *     was written, lease released; SQS will redeliver)
    * @throws EventInProgressException if another delivery holds the event's lease
+   * @throws LeaseLostException if the lease passed to another delivery before the completion
+   *     (nothing of the effect was written; SQS will redeliver)
    */
   public ConsumeOutcome consume(String body) {
+    return consume(body, Heartbeat.NONE);
+  }
+
+  /** Handles one message body, keeping its delivery alive with {@code heartbeat} meanwhile. */
+  ConsumeOutcome consume(String body, Heartbeat heartbeat) {
     JsonNode message;
     try {
       message = EnvelopeJson.mapper().readTree(body);
@@ -161,32 +173,47 @@ public final class EventConsumer {
       // valid by the schema, yet the record refuses it: no redelivery would change that
       return invalid(eventId, eventType, e.getMessage());
     }
-    String key = consumer + "#" + eventId;
-    switch (dedupe.claim(key)) {
+    Lease lease = Lease.fresh(consumer + "#" + eventId);
+    switch (dedupe.claim(lease)) {
       case DONE -> {
         metrics.duplicate(eventType);
-        LOG.debug("{}: duplicate {} skipped", consumer, key);
+        LOG.debug("{}: duplicate {} skipped", consumer, lease.key());
         return new ConsumeOutcome(Status.DUPLICATE, eventId, eventType, null);
       }
-      case BUSY -> throw new EventInProgressException(key);
+      case BUSY -> throw new EventInProgressException(lease.key());
       case CLAIMED -> {
         // handle below
       }
     }
-    try {
-      registration.handle(event, payload);
+    Effects effects = new Effects();
+    try (Heartbeat.Beats beats = heartbeat.start(() -> dedupe.extend(lease))) {
+      registration.handle(event, payload, effects);
     } catch (Exception e) {
-      dedupe.release(key);
-      metrics.failed(eventType);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw new EventHandlingException(
-          consumer + " failed to handle " + eventType + " " + eventId + ": " + e, e);
+      throw failed(lease, eventId, eventType, e);
     }
-    dedupe.complete(key);
+    try {
+      dedupe.complete(lease, effects.items());
+    } catch (LeaseLostException e) {
+      LOG.warn("{}: {}; leaving the message for redelivery", consumer, e.getMessage());
+      throw e;
+    } catch (RuntimeException e) {
+      // an effect's own condition failed, or DynamoDB did: nothing was written (if the outcome
+      // is unknown and it was, the release changes nothing and the redelivery is a duplicate)
+      throw failed(lease, eventId, eventType, e);
+    }
     metrics.processed(eventType, Duration.between(event.timestamp(), clock.instant()));
     return new ConsumeOutcome(Status.PROCESSED, eventId, eventType, null);
+  }
+
+  private EventHandlingException failed(
+      Lease lease, String eventId, String eventType, Exception e) {
+    dedupe.release(lease);
+    metrics.failed(eventType);
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    return new EventHandlingException(
+        consumer + " failed to handle " + eventType + " " + eventId + ": " + e, e);
   }
 
   private ConsumeOutcome invalid(String eventId, String eventType, String reason) {

@@ -6,7 +6,10 @@ import com.salestalk.eventcontracts.events.EventPayload;
 /**
  * Handles one event of the payload record it is registered for in {@link EventHandlers}. Throwing
  * makes the message come back (SQS redelivers it, then dead-letters it after the queue's
- * maxReceiveCount); returning normally marks the eventId done so a redelivery has no second effect.
+ * maxReceiveCount); returning normally marks the eventId done so a later delivery is skipped as a
+ * duplicate. What the handler writes itself is applied at least once: a crash between its write and
+ * the done record runs it again. A handler whose effect is DynamoDB writes gets them applied
+ * exactly once as a {@link TransactionalEventHandler}.
  *
  * @param <T> the payload record
  */

@@ -14,7 +14,9 @@ import java.util.Set;
  *
  * <pre>{@code
  * EventHandlers.builder()
- *     .on(MetricsIngested.class, (event, metrics) -> report.add(event.tenantId(), metrics))
+ *     .onTransactional(MetricsIngested.class,
+ *         (event, metrics, effects) -> effects.add(summaries.add(event.tenantId(), metrics)))
+ *     .on(TenantProvisioned.class, (event, tenant) -> welcome.send(event.tenantId()))
  *     .build();
  * }</pre>
  */
@@ -56,8 +58,28 @@ public final class EventHandlers {
      * @throws IllegalArgumentException if the record already has a handler
      */
     public <T extends EventPayload> Builder on(Class<T> type, EventHandler<? super T> handler) {
-      Objects.requireNonNull(type, "type");
       Objects.requireNonNull(handler, "handler");
+      return register(type, (event, payload, effects) -> handler.handle(event, payload));
+    }
+
+    /**
+     * Registers the handler of the event type whose data is {@code type}, whose DynamoDB writes are
+     * committed with the event's done record in one transaction (exactly once).
+     *
+     * @param type the payload record, e.g. {@code MetricsIngested.class}
+     * @param handler its handler, adding its writes to the {@link Effects} it is given
+     * @return this builder
+     * @throws IllegalArgumentException if the record already has a handler
+     */
+    public <T extends EventPayload> Builder onTransactional(
+        Class<T> type, TransactionalEventHandler<? super T> handler) {
+      Objects.requireNonNull(handler, "handler");
+      return register(type, handler);
+    }
+
+    private <T extends EventPayload> Builder register(
+        Class<T> type, TransactionalEventHandler<? super T> handler) {
+      Objects.requireNonNull(type, "type");
       String eventType = EventPayloads.typeOf(type).toString();
       if (byType.putIfAbsent(eventType, new Registration<>(type, handler)) != null) {
         throw new IllegalArgumentException(
@@ -73,7 +95,8 @@ public final class EventHandlers {
   }
 
   /** A payload record and its handler. */
-  record Registration<T extends EventPayload>(Class<T> type, EventHandler<? super T> handler) {
+  record Registration<T extends EventPayload>(
+      Class<T> type, TransactionalEventHandler<? super T> handler) {
 
     /**
      * The event's data bound to the record.
@@ -84,8 +107,8 @@ public final class EventHandlers {
       return EventPayloads.fromData(event.data(), type);
     }
 
-    void handle(EventEnvelope event, EventPayload payload) throws Exception {
-      handler.handle(event, type.cast(payload));
+    void handle(EventEnvelope event, EventPayload payload, Effects effects) throws Exception {
+      handler.handle(event, type.cast(payload), effects);
     }
   }
 }

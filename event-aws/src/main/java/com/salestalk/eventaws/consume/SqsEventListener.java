@@ -8,15 +8,16 @@ import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMod
 import io.awspring.cloud.sqs.support.converter.SqsMessagingMessageConverter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.GetQueueUrlRequest;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Consumes one SQS queue with a container from Spring Cloud AWS's {@link
@@ -36,6 +37,13 @@ import software.amazon.awssdk.services.sqs.model.GetQueueUrlRequest;
  *   <li>one message per listener call, delivered as its raw body.
  * </ul>
  *
+ * <p>While a handler runs, a heartbeat every half {@code salestalk.consumer.lease} extends the
+ * event's lease and keeps the message invisible for another visibility timeout (ChangeMessage
+ * Visibility), so a handler slower than the visibility timeout is not delivered twice meanwhile.
+ * The visibility timeout is the queue's {@code VisibilityTimeout}, read at start (or the factory's
+ * {@code messageVisibility} if it sets one); a lease longer than it is refused at start, since a
+ * crashed delivery's message would then come back while its lease still blocks it.
+ *
  * <p>A message that is not a valid event is sent to the queue's DLQ at once (found from its
  * RedrivePolicy, reason in the {@code salestalk-dlq-reason} attribute) and acknowledged, so the
  * messages behind it keep flowing. Also refreshes the {@code salestalk.queue.dlq.depth} gauge of
@@ -51,13 +59,14 @@ public final class SqsEventListener implements AutoCloseable {
   private final MeterRegistry registry;
   private final SqsMessageListenerContainer<Object> container;
   private final Object lifecycle = new Object();
-  private ScheduledExecutorService scheduler;
+  private volatile ScheduledThreadPoolExecutor scheduler;
+  private volatile Duration visibility;
   private DeadLetterQueue dlq;
   private DlqDepthMonitor depthMonitor;
 
   /**
    * @param containers the factory of the listener container (polling, concurrency, shutdown)
-   * @param sqs the SQS client, for the queue's DLQ
+   * @param sqs the SQS client: the queue's attributes, its DLQ, the heartbeats
    * @param consumer handles each message body
    * @param properties the queue and the DLQ gauge's refresh interval
    * @param registry where the DLQ depth gauge goes
@@ -88,9 +97,10 @@ public final class SqsEventListener implements AutoCloseable {
   }
 
   /**
-   * Resolves the queue and its DLQ and starts polling.
+   * Resolves the queue, its DLQ and its visibility timeout and starts polling.
    *
-   * @throws IllegalStateException if the queue has no DLQ
+   * @throws IllegalStateException if the queue has no DLQ or its visibility timeout is shorter than
+   *     the lease
    */
   public void start() {
     synchronized (lifecycle) {
@@ -98,33 +108,50 @@ public final class SqsEventListener implements AutoCloseable {
         return;
       }
       if (dlq == null) {
-        dlq = DeadLetterQueue.of(sqs, queueUrl(properties.queue()));
+        String queueUrl = queueUrl(properties.queue());
+        Map<QueueAttributeName, String> attributes =
+            sqs.getQueueAttributes(
+                    b ->
+                        b.queueUrl(queueUrl)
+                            .attributeNames(
+                                QueueAttributeName.REDRIVE_POLICY,
+                                QueueAttributeName.VISIBILITY_TIMEOUT))
+                .join()
+                .attributes();
+        visibility = visibilityTimeout(queueUrl, attributes);
+        dlq = DeadLetterQueue.of(sqs, queueUrl, attributes.get(QueueAttributeName.REDRIVE_POLICY));
         depthMonitor = new DlqDepthMonitor(sqs, dlq, registry);
       }
-      container.start();
+      // one thread per message handled at once, so a slow AWS call in one heartbeat delays no
+      // other; plus one for the DLQ gauge
       scheduler =
-          Executors.newSingleThreadScheduledExecutor(
+          new ScheduledThreadPoolExecutor(
+              container.getContainerOptions().getMaxConcurrentMessages() + 1,
               r -> {
-                Thread t = new Thread(r, "dlq-depth-" + dlq.name());
+                Thread t = new Thread(r, "consumer-" + consumer.consumer());
                 t.setDaemon(true);
                 return t;
               });
+      scheduler.setRemoveOnCancelPolicy(true);
+      container.start();
       scheduler.scheduleWithFixedDelay(
           depthMonitor::refresh,
           0,
           properties.dlqDepthInterval().toMillis(),
           TimeUnit.MILLISECONDS);
       LOG.info(
-          "consumer {} listening on {} (DLQ {})",
+          "consumer {} listening on {} (DLQ {}, visibility timeout {}, lease {})",
           consumer.consumer(),
           dlq.sourceQueueUrl(),
-          dlq.name());
+          dlq.name(),
+          visibility,
+          properties.lease());
     }
   }
 
   /**
-   * Stops polling and waits for the messages in flight, their deletes included (up to the
-   * container's listener shutdown timeout).
+   * Stops polling and waits for the messages in flight, their heartbeats and deletes included (up
+   * to the container's listener shutdown timeout).
    */
   public void stop() {
     synchronized (lifecycle) {
@@ -167,19 +194,52 @@ public final class SqsEventListener implements AutoCloseable {
   }
 
   private void onMessage(Message<Object> message) {
-    String body = body(message);
-    ConsumeOutcome outcome = consumer.consume(body);
+    software.amazon.awssdk.services.sqs.model.Message source =
+        message
+            .getHeaders()
+            .get(
+                SqsHeaders.SQS_SOURCE_DATA_HEADER,
+                software.amazon.awssdk.services.sqs.model.Message.class);
+    if (source == null) {
+      throw new IllegalStateException("the listener's message carries no SQS message");
+    }
+    Heartbeat heartbeat =
+        new VisibilityHeartbeat(
+            scheduler,
+            sqs,
+            dlq.sourceQueueUrl(),
+            source.messageId(),
+            source.receiptHandle(),
+            visibility,
+            properties.lease().dividedBy(2));
+    ConsumeOutcome outcome = consumer.consume(source.body(), heartbeat);
     if (outcome.status() == ConsumeOutcome.Status.INVALID) {
-      dlq.send(sqs, body, consumer.consumer(), outcome.reason());
+      dlq.send(sqs, source.body(), consumer.consumer(), outcome.reason());
     }
   }
 
-  private static String body(Message<Object> message) {
-    Object source = message.getHeaders().get(SqsHeaders.SQS_SOURCE_DATA_HEADER);
-    if (source instanceof software.amazon.awssdk.services.sqs.model.Message sqsMessage) {
-      return sqsMessage.body();
+  /**
+   * The visibility timeout of a received message: the factory's {@code messageVisibility} if set
+   * (Spring Cloud AWS then asks for it on each ReceiveMessage), else the queue's.
+   */
+  private Duration visibilityTimeout(String queueUrl, Map<QueueAttributeName, String> attributes) {
+    Duration timeout = container.getContainerOptions().getMessageVisibility();
+    if (timeout == null) {
+      timeout =
+          Duration.ofSeconds(Long.parseLong(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)));
     }
-    return String.valueOf(message.getPayload());
+    if (properties.lease().compareTo(timeout) > 0) {
+      throw new IllegalStateException(
+          ConsumerProperties.PREFIX
+              + ".lease ("
+              + properties.lease()
+              + ") must not exceed the visibility timeout of "
+              + queueUrl
+              + " ("
+              + timeout
+              + "): a crashed delivery's message would come back while its lease still blocks it");
+    }
+    return timeout;
   }
 
   private String queueUrl(String nameOrUrl) {

@@ -319,6 +319,7 @@ public final class OutboxRelay {
     }
     if (!retryLater) {
       metrics.failed(failure.eventType(), failure.source());
+      metrics.parked(failure.source());
       LOG.warn(
           "outbox entry {} ({}) parked as FAILED after {} attempts: {}",
           failure.eventId(),

@@ -24,6 +24,7 @@ public final class PublishMetrics {
   private final MeterCache<MeterCache<Counter>> published;
   private final MeterCache<MeterCache<Counter>> rejected;
   private final MeterCache<MeterCache<Counter>> failed;
+  private final MeterCache<Counter> parked;
   private final MeterCache<Counter> billableChunks;
   private final MeterCache<Timer> latency;
 
@@ -36,13 +37,8 @@ public final class PublishMetrics {
     published = byTypeAndSource(registry, SalesTalkMetrics.PUBLISHED);
     rejected = byTypeAndSource(registry, SalesTalkMetrics.REJECTED);
     failed = byTypeAndSource(registry, SalesTalkMetrics.PUBLISH_FAILED);
-    billableChunks =
-        new MeterCache<>(
-            type ->
-                Counter.builder(SalesTalkMetrics.BILLABLE_CHUNKS.name())
-                    .description(SalesTalkMetrics.BILLABLE_CHUNKS.description())
-                    .tags(SalesTalkMetrics.EVENT_TYPE, type)
-                    .register(registry));
+    parked = by(registry, SalesTalkMetrics.OUTBOX_PARKED, SalesTalkMetrics.SOURCE);
+    billableChunks = by(registry, SalesTalkMetrics.BILLABLE_CHUNKS, SalesTalkMetrics.EVENT_TYPE);
     latency =
         new MeterCache<>(
             source ->
@@ -68,6 +64,11 @@ public final class PublishMetrics {
     counter(failed, eventType, source).increment();
   }
 
+  /** Counts an outbox entry parked as {@code FAILED}. */
+  public void parked(String source) {
+    parked.get(sourceTag(source)).increment();
+  }
+
   /** Counts billable 64 KB chunks of accepted events. */
   void billableChunks(String eventType, int chunks) {
     billableChunks.get(eventTypeTag(eventType)).increment(chunks);
@@ -81,6 +82,16 @@ public final class PublishMetrics {
   private Counter counter(
       MeterCache<MeterCache<Counter>> counters, String eventType, String source) {
     return counters.get(eventTypeTag(eventType)).get(sourceTag(source));
+  }
+
+  private static MeterCache<Counter> by(
+      MeterRegistry registry, MetricDefinition definition, String tag) {
+    return new MeterCache<>(
+        value ->
+            Counter.builder(definition.name())
+                .description(definition.description())
+                .tags(tag, value)
+                .register(registry));
   }
 
   private static MeterCache<MeterCache<Counter>> byTypeAndSource(

@@ -41,14 +41,8 @@ class AutoConfigurationTest {
   private static final String RELAY_LIFECYCLE = "outboxRelayLifecycle";
 
   private final ApplicationContextRunner runner =
-      new ApplicationContextRunner()
-          .withConfiguration(KitAutoConfigurations.ALL)
+      KitAutoConfigurations.runner()
           .withPropertyValues(
-              "spring.cloud.aws.endpoint=http://127.0.0.1:4566",
-              "spring.cloud.aws.region.static=eu-west-1",
-              "spring.cloud.aws.credentials.access-key=test",
-              "spring.cloud.aws.credentials.secret-key=test",
-              "salestalk.metrics.cloudwatch.enabled=false",
               // async (Netty) clients take ~2 s to close; only the tests that need SQS enable it
               "spring.cloud.aws.sqs.enabled=false");
 

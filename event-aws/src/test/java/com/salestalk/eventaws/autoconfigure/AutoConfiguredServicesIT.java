@@ -59,6 +59,7 @@ class AutoConfiguredServicesIT {
             "salestalk.consumer.name=analytics",
             "salestalk.consumer.queue=" + queue.url(),
             "salestalk.consumer.dedupe-table=" + dedupeTable,
+            "salestalk.consumer.lease=5s", // at most the queue's visibility timeout
             "spring.cloud.aws.sqs.listener.poll-timeout=1s")
         .withBean(
             EventHandlers.class,

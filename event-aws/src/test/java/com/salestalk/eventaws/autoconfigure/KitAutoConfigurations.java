@@ -10,6 +10,7 @@ import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The auto-configurations an application with the kit gets: Spring Cloud AWS's and the kit's. */
 public final class KitAutoConfigurations {
@@ -26,6 +27,21 @@ public final class KitAutoConfigurations {
           PublisherAutoConfiguration.class,
           OutboxAutoConfiguration.class,
           ConsumerAutoConfiguration.class);
+
+  /**
+   * A runner with {@link #ALL} and an endpoint, region and credentials that are never contacted,
+   * and no CloudWatch export.
+   */
+  public static ApplicationContextRunner runner() {
+    return new ApplicationContextRunner()
+        .withConfiguration(ALL)
+        .withPropertyValues(
+            "spring.cloud.aws.endpoint=http://127.0.0.1:4566",
+            "spring.cloud.aws.region.static=eu-west-1",
+            "spring.cloud.aws.credentials.access-key=test",
+            "spring.cloud.aws.credentials.secret-key=test",
+            "salestalk.metrics.cloudwatch.enabled=false");
+  }
 
   private KitAutoConfigurations() {}
 }

@@ -15,14 +15,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class ConsumerAutoConfigurationTest {
 
   private final ApplicationContextRunner runner =
-      new ApplicationContextRunner()
-          .withConfiguration(KitAutoConfigurations.ALL)
+      KitAutoConfigurations.runner()
           .withPropertyValues(
-              "spring.cloud.aws.endpoint=http://127.0.0.1:4566",
-              "spring.cloud.aws.region.static=eu-west-1",
-              "spring.cloud.aws.credentials.access-key=test",
-              "spring.cloud.aws.credentials.secret-key=test",
-              "salestalk.metrics.cloudwatch.enabled=false",
               "salestalk.consumer.name=insights",
               "salestalk.consumer.queue=local-insights",
               "salestalk.consumer.dedupe-table=local-idempotency");

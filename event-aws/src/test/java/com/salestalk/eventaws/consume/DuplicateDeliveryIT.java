@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -53,6 +54,41 @@ class DuplicateDeliveryIT {
           .isBetween(
               System.currentTimeMillis() / 1000 + 86_000,
               System.currentTimeMillis() / 1000 + 86_400);
+    }
+  }
+
+  /**
+   * Two messages of one event in one receive batch, handled at once: the first to claim holds the
+   * lease for longer than the visibility timeout (1 s), until the other message has found the lease
+   * held twice (received, then delivered again); the other is then a duplicate.
+   */
+  @Test
+  void theSameEventTwiceInOneReceiveBatchHasOneEffect(AwsEndpoint aws) {
+    ConsumerFaults faults = new ConsumerFaults();
+    try (ConsumerFixture fixture = new ConsumerFixture(aws, "aggregation", 1, faults)) {
+      EventEnvelope event = EventSamples.of("metrics.ingested.v1");
+      List<String> messageIds = fixture.sendTwiceAsEventBridge(event);
+      AtomicInteger handled = new AtomicInteger();
+
+      fixture.listen(
+          "aggregation",
+          (e, payload, effects) -> {
+            handled.incrementAndGet();
+            await().atMost(Duration.ofSeconds(20)).until(() -> faults.heldLeasesFound() >= 2);
+            effects.add(fixture.effect(e));
+          });
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> fixture.inQueue(fixture.queue.url()) == 0);
+      assertThat(
+              fixture.counter("salestalk.consume.duplicate", "aggregation", "metrics.ingested.v1"))
+          .isEqualTo(1);
+      assertThat(faults.receives().get(0)).containsExactlyInAnyOrderElementsOf(messageIds);
+      assertThat(handled).hasValue(1);
+      assertThat(fixture.effects(event)).isEqualTo(1);
+      assertThat(
+              fixture.counter("salestalk.consume.processed", "aggregation", "metrics.ingested.v1"))
+          .isEqualTo(1);
+      assertThat(fixture.inQueue(fixture.queue.dlqUrl())).isZero();
     }
   }
 }

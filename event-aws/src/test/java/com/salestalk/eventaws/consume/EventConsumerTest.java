@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -90,7 +91,7 @@ class EventConsumerTest {
                 Status.PROCESSED, event.eventId().toString(), "tenant.provisioned.v1", null));
     assertThat(handled).containsExactly(event);
     assertThat(payloads).containsExactly(EventSamples.payload(TenantProvisioned.class));
-    assertThat(store.statusByKey).containsEntry("analytics#" + event.eventId(), "DONE");
+    assertThat(store.stateByKey).containsEntry("analytics#" + event.eventId(), "DONE");
     assertThat(count("salestalk.consume.processed", "tenant.provisioned.v1")).isEqualTo(1);
     var latency =
         registry
@@ -132,13 +133,13 @@ class EventConsumerTest {
         .hasCauseInstanceOf(IllegalStateException.class);
     String key = "analytics#" + event.eventId();
     assertThat(store.calls).containsExactly("claim " + key, "release " + key);
-    assertThat(store.statusByKey).doesNotContainKey(key);
+    assertThat(store.stateByKey).doesNotContainKey(key);
     assertThat(count("salestalk.consume.failed", "tenant.provisioned.v1")).isEqualTo(1);
   }
 
   @Test
   void anEventLeasedByAnotherDeliveryIsLeftForRedelivery() {
-    store.statusByKey.put("analytics#" + event.eventId(), "IN_PROGRESS");
+    store.stateByKey.put("analytics#" + event.eventId(), "owner-of-another-delivery");
 
     assertThatThrownBy(() -> consumer(recording).consume(eventBridgeBody(event)))
         .isInstanceOf(EventInProgressException.class)
@@ -147,6 +148,88 @@ class EventConsumerTest {
                 + event.eventId()
                 + " is being processed by another delivery; leaving it for redelivery");
     assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void aTransactionalHandlersWritesAreCommittedWithTheDoneRecord() {
+    TransactWriteItem write =
+        TransactWriteItem.builder().put(p -> p.tableName("local-tenant-reports")).build();
+    EventConsumer consumer =
+        consumer(
+            EventHandlers.builder()
+                .onTransactional(
+                    TenantProvisioned.class, (e, payload, effects) -> effects.add(write))
+                .build());
+
+    ConsumeOutcome outcome = consumer.consume(eventBridgeBody(event));
+
+    assertThat(outcome.status()).isEqualTo(Status.PROCESSED);
+    String key = "analytics#" + event.eventId();
+    assertThat(store.calls).containsExactly("claim " + key, "complete " + key);
+    assertThat(store.committed).containsExactly(write);
+    assertThat(store.stateByKey).containsEntry(key, "DONE");
+  }
+
+  @Test
+  void theHeartbeatKeepsTheLeaseWhileTheHandlerRunsAndStopsBeforeTheCompletion() {
+    String key = "analytics#" + event.eventId();
+    List<Boolean> extensions = new ArrayList<>();
+    Heartbeat heartbeat =
+        extendLease -> {
+          store.calls.add("heartbeat started");
+          extensions.add(extendLease.getAsBoolean());
+          return () -> store.calls.add("heartbeat stopped");
+        };
+
+    ConsumeOutcome outcome =
+        consumer((e, payload) -> store.calls.add("handler"))
+            .consume(eventBridgeBody(event), heartbeat);
+
+    assertThat(outcome.status()).isEqualTo(Status.PROCESSED);
+    assertThat(extensions).containsExactly(true);
+    assertThat(store.calls)
+        .containsExactly(
+            "claim " + key,
+            "heartbeat started",
+            "extend " + key,
+            "handler",
+            "heartbeat stopped",
+            "complete " + key);
+  }
+
+  @Test
+  void aCompletionAfterTheLeaseWasTakenOverThrowsWithoutReleasingTheNewOwnersLease() {
+    String key = "analytics#" + event.eventId();
+    EventConsumer consumer =
+        consumer((e, payload) -> store.stateByKey.put(key, "owner-of-the-delivery-that-took-over"));
+
+    assertThatThrownBy(() -> consumer.consume(eventBridgeBody(event)))
+        .isInstanceOf(LeaseLostException.class)
+        .hasMessage(
+            "the lease of "
+                + key
+                + " passed to another delivery; this delivery's effect was not"
+                + " written");
+    assertThat(store.calls).containsExactly("claim " + key, "complete " + key);
+    assertThat(store.stateByKey).containsEntry(key, "owner-of-the-delivery-that-took-over");
+    assertThat(count("salestalk.consume.processed", "tenant.provisioned.v1")).isZero();
+  }
+
+  @Test
+  void aCompletionThatFailsReleasesTheLeaseAndThrowsSoSqsRedelivers() {
+    String key = "analytics#" + event.eventId();
+    store.completionFailure = new IllegalStateException("an effect's condition failed");
+    EventConsumer consumer = consumer(recording);
+
+    assertThatThrownBy(() -> consumer.consume(eventBridgeBody(event)))
+        .isInstanceOf(EventHandlingException.class)
+        .hasMessage(
+            "analytics failed to handle tenant.provisioned.v1 "
+                + event.eventId()
+                + ": java.lang.IllegalStateException: an effect's condition failed");
+    assertThat(store.calls).containsExactly("claim " + key, "complete " + key, "release " + key);
+    assertThat(store.stateByKey).doesNotContainKey(key);
+    assertThat(count("salestalk.consume.failed", "tenant.provisioned.v1")).isEqualTo(1);
   }
 
   @Test

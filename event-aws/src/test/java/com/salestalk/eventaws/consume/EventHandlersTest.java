@@ -12,18 +12,55 @@ import com.salestalk.eventcontracts.samples.EventSamples;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 class EventHandlersTest {
 
   @Test
   void registersAHandlerUnderTheEventTypeOfItsRecord() {
-    EventHandler<MetricsIngested> handler = (event, payload) -> {};
-    EventHandlers handlers = EventHandlers.builder().on(MetricsIngested.class, handler).build();
+    TransactionalEventHandler<MetricsIngested> handler = (event, payload, effects) -> {};
+    EventHandlers handlers =
+        EventHandlers.builder().onTransactional(MetricsIngested.class, handler).build();
 
     assertThat(handlers.eventTypes()).containsExactly("metrics.ingested.v1");
     assertThat(handlers.find("metrics.ingested.v1").map(r -> (Object) r.handler()))
         .containsSame(handler);
     assertThat(handlers.find("tenant.provisioned.v1")).isEmpty();
+  }
+
+  @Test
+  void aTransactionalHandlersWritesGoToTheEffectsItIsGiven() throws Exception {
+    TransactWriteItem write =
+        TransactWriteItem.builder().put(p -> p.tableName("local-metric-summaries")).build();
+    Registration<?> registration =
+        EventHandlers.builder()
+            .onTransactional(MetricsIngested.class, (event, payload, effects) -> effects.add(write))
+            .build()
+            .find("metrics.ingested.v1")
+            .orElseThrow();
+    EventEnvelope event = EventSamples.of("metrics.ingested.v1");
+    Effects effects = new Effects();
+
+    registration.handle(event, registration.bind(event), effects);
+
+    assertThat(effects.items()).containsExactly(write);
+  }
+
+  @Test
+  void anEffectHoldsAtMostNinetyNineWritesBesideTheDoneRecord() {
+    Effects effects = new Effects();
+    TransactWriteItem write =
+        TransactWriteItem.builder().put(p -> p.tableName("local-metric-summaries")).build();
+    for (int i = 0; i < 99; i++) {
+      effects.add(write);
+    }
+
+    assertThatThrownBy(() -> effects.add(write))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "an effect holds at most 99 writes: DynamoDB commits at most 100 items in one"
+                + " transaction, one of them the done record");
+    assertThat(effects.items()).hasSize(99);
   }
 
   @Test
@@ -38,7 +75,7 @@ class EventHandlersTest {
     EventEnvelope event = EventSamples.of("tenant.provisioned.v1");
 
     EventPayload payload = registration.bind(event);
-    registration.handle(event, payload);
+    registration.handle(event, payload, new Effects());
 
     assertThat(payload).isEqualTo(EventSamples.payload(TenantProvisioned.class));
     assertThat(received).containsExactly(payload);
@@ -59,11 +96,15 @@ class EventHandlersTest {
   }
 
   @Test
-  void refusesASecondHandlerForOneRecord() {
+  void refusesASecondHandlerForOneRecordWhateverItsStyle() {
     EventHandlers.Builder builder =
         EventHandlers.builder().on(MetricsIngested.class, (event, payload) -> {});
 
     assertThatThrownBy(() -> builder.on(MetricsIngested.class, (event, payload) -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("MetricsIngested (metrics.ingested.v1) already has a handler");
+    assertThatThrownBy(
+            () -> builder.onTransactional(MetricsIngested.class, (event, payload, effects) -> {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("MetricsIngested (metrics.ingested.v1) already has a handler");
   }

@@ -4,36 +4,51 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** A dedupe store in a map, for unit tests. */
+/** A dedupe store in a map (key to {@code DONE} or the lease owner), for unit tests. */
 final class InMemoryDedupeStore implements DedupeStore {
 
-  final Map<String, String> statusByKey = new ConcurrentHashMap<>();
+  static final String DONE = "DONE";
+
+  final Map<String, String> stateByKey = new ConcurrentHashMap<>();
   final List<String> calls = new ArrayList<>();
+  final List<TransactWriteItem> committed = new ArrayList<>();
+
+  /** Thrown by the next completions instead of completing, if set. */
+  RuntimeException completionFailure;
 
   @Override
-  public Claim claim(String key) {
-    calls.add("claim " + key);
-    String status = statusByKey.get(key);
-    if ("DONE".equals(status)) {
-      return Claim.DONE;
+  public Claim claim(Lease lease) {
+    calls.add("claim " + lease.key());
+    String state = stateByKey.putIfAbsent(lease.key(), lease.owner());
+    if (state == null) {
+      return Claim.CLAIMED;
     }
-    if ("IN_PROGRESS".equals(status)) {
-      return Claim.BUSY;
-    }
-    statusByKey.put(key, "IN_PROGRESS");
-    return Claim.CLAIMED;
+    return DONE.equals(state) ? Claim.DONE : Claim.BUSY;
   }
 
   @Override
-  public void complete(String key) {
-    calls.add("complete " + key);
-    statusByKey.put(key, "DONE");
+  public boolean extend(Lease lease) {
+    calls.add("extend " + lease.key());
+    return lease.owner().equals(stateByKey.get(lease.key()));
   }
 
   @Override
-  public void release(String key) {
-    calls.add("release " + key);
-    statusByKey.remove(key, "IN_PROGRESS");
+  public void complete(Lease lease, List<TransactWriteItem> effects) {
+    calls.add("complete " + lease.key());
+    if (completionFailure != null) {
+      throw completionFailure;
+    }
+    if (!stateByKey.replace(lease.key(), lease.owner(), DONE)) {
+      throw new LeaseLostException(lease.key(), null);
+    }
+    committed.addAll(effects);
+  }
+
+  @Override
+  public void release(Lease lease) {
+    calls.add("release " + lease.key());
+    stateByKey.remove(lease.key(), lease.owner());
   }
 }

@@ -116,10 +116,18 @@ class CloudWatchReadBackIT {
               List.of(),
               List.of(
                   EventSamples.of("metrics.ingested.v1"), EventSamples.of("metrics.ingested.v1")));
-      OutboxRelay relay =
-          new OutboxRelay(
-              dynamo, publisher, outboxProperties, metrics, registry, Clock.systemUTC());
-      relay.refreshBacklog();
+      relay(dynamo, publisher, outboxProperties, metrics, registry).refreshBacklog();
+
+      // outbox: 1 entry parked (EventBridge refuses it for good), in a table of its own
+      String parkingTable = AwsResources.unique("local-outbox");
+      AwsResources.createOutboxTable(dynamo, parkingTable);
+      OutboxProperties parking =
+          new OutboxProperties(true, parkingTable, 8, RelaySettings.standard("relay-parking"));
+      EventEnvelope refused = EventSamples.of("conversation.completed.v1");
+      faults.fail(refused.eventId().toString(), "MalformedDetail");
+      new Outbox(dynamo, parking, metrics, Clock.systemUTC()).write(List.of(), List.of(refused));
+      assertThat(relay(dynamo, publisher, parking, metrics, registry).runOnce().parked())
+          .isEqualTo(1);
 
       // consume: processed, duplicate, failed, invalid; DLQ depth of the listener's queue
       String dedupeTable = AwsResources.unique("local-idempotency");
@@ -232,6 +240,9 @@ class CloudWatchReadBackIT {
                   Map.of("source", "metrics-handler"),
                   start))
           .isEqualTo(2);
+      assertThat(
+              sum(reader, "salestalk.outbox.parked.count", Map.of("source", "chat-handler"), start))
+          .isEqualTo(1);
       Map<String, String> consumed =
           Map.of("consumer", "analytics", "eventType", "tenant.provisioned.v1");
       assertThat(sum(reader, "salestalk.consume.processed.count", consumed, start)).isEqualTo(1);
@@ -261,6 +272,15 @@ class CloudWatchReadBackIT {
                   start))
           .isEqualTo(1);
     }
+  }
+
+  private static OutboxRelay relay(
+      DynamoDbClient dynamo,
+      EventBridgePublisher publisher,
+      OutboxProperties outbox,
+      PublishMetrics metrics,
+      CloudWatchMeterRegistry registry) {
+    return new OutboxRelay(dynamo, publisher, outbox, metrics, registry, Clock.systemUTC());
   }
 
   private static EventEnvelope invalid() {

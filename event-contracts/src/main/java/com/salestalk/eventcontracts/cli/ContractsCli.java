@@ -6,6 +6,7 @@ import com.salestalk.eventcontracts.catalog.EventType;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.eventcontracts.validation.EventValidator;
+import com.salestalk.eventcontracts.validation.ValidationMode;
 import com.salestalk.eventcontracts.validation.Violation;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,14 +21,19 @@ import tools.jackson.databind.SerializationFeature;
 /**
  * {@code salestalk events …}: validate event files, print a sample of a type, list the catalog.
  *
- * <p>Exit codes of {@code validate}: 0 all valid, 1 any invalid (also not JSON), 2 a file cannot be
- * read or the command is misused.
+ * <p>{@code validate} checks as a producer's publisher does (strict, each type only from its
+ * catalog producer); {@code validate --test-harness} also accepts {@code test-harness} as the
+ * source of any type ({@link EventValidator#forTests()}). Exit codes of {@code validate}: 0 all
+ * valid, 1 any invalid (also not JSON), 2 a file cannot be read or the command is misused.
  */
 public final class ContractsCli {
 
   static final int VALID = 0;
   static final int INVALID = 1;
   static final int UNUSABLE = 2;
+
+  /** Option of {@code validate}: accept {@code test-harness} as the source of any type. */
+  static final String TEST_HARNESS_OPTION = "--test-harness";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -52,19 +58,22 @@ public final class ContractsCli {
     }
     List<String> rest = Arrays.asList(args).subList(2, args.length);
     return switch (args[1]) {
-      case "validate" -> rest.isEmpty() ? usage() : validate(rest);
+      case "validate" -> validate(rest);
       case "sample" -> rest.size() == 1 ? sample(rest.get(0)) : usage();
       case "list" -> rest.isEmpty() ? list() : usage();
       default -> usage();
     };
   }
 
-  private int validate(List<String> files) {
-    EventValidator validator =
-        new EventValidator(
-            EventCatalog.standard(),
-            clock,
-            com.salestalk.eventcontracts.validation.ValidationMode.STRICT);
+  private int validate(List<String> args) {
+    boolean testHarness = !args.isEmpty() && args.get(0).equals(TEST_HARNESS_OPTION);
+    List<String> files = testHarness ? args.subList(1, args.size()) : args;
+    if (files.isEmpty()) {
+      return usage();
+    }
+    EventValidator strict =
+        new EventValidator(EventCatalog.standard(), clock, ValidationMode.STRICT);
+    EventValidator validator = testHarness ? strict.acceptingTestHarness() : strict;
     boolean invalid = false;
     boolean unreadable = false;
     for (String file : files) {
@@ -133,7 +142,9 @@ public final class ContractsCli {
   }
 
   private int usage() {
-    err.println("usage: salestalk events validate FILE... | events sample TYPE | events list");
+    err.println(
+        "usage: salestalk events validate [--test-harness] FILE... | events sample TYPE"
+            + " | events list");
     return UNUSABLE;
   }
 

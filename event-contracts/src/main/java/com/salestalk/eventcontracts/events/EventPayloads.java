@@ -2,6 +2,8 @@ package com.salestalk.eventcontracts.events;
 
 import com.salestalk.eventcontracts.catalog.EventType;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,7 +16,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NumericNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ValueNode;
 
 /**
  * Maps between {@link EventPayload} records, their catalog types and their JSON {@code data}.
@@ -27,6 +32,7 @@ public final class EventPayloads {
   private static final JsonMapper MAPPER =
       EnvelopeJson.mapper()
           .rebuild()
+          .nodeFactory(new ParsedNumbers())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .build();
@@ -69,7 +75,7 @@ public final class EventPayloads {
    * parsing gives), so an envelope equals itself after a trip over the wire.
    */
   public static ObjectNode toData(EventPayload payload) {
-    return (ObjectNode) MAPPER.readTree(MAPPER.writeValueAsBytes(payload));
+    return MAPPER.valueToTree(payload);
   }
 
   /**
@@ -128,6 +134,37 @@ public final class EventPayloads {
   private static String firstLine(String message) {
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /**
+   * Number nodes as a parse of their JSON gives them, so data built from a record equals the data a
+   * reader parses: an integer becomes the smallest of int, long and big integer that holds it, and
+   * a {@code BigDecimal} with a fraction or an exponent (Jackson writes it with {@code toString()})
+   * becomes a double.
+   */
+  private static final class ParsedNumbers extends JsonNodeFactory {
+
+    @Override
+    public NumericNode numberNode(long value) {
+      return value == (int) value ? numberNode((int) value) : super.numberNode(value);
+    }
+
+    @Override
+    public ValueNode numberNode(BigInteger value) {
+      return value != null && value.bitLength() < 64
+          ? numberNode(value.longValue())
+          : super.numberNode(value);
+    }
+
+    @Override
+    public ValueNode numberNode(BigDecimal value) {
+      if (value == null) {
+        return nullNode();
+      }
+      return value.scale() == 0
+          ? numberNode(value.unscaledValue())
+          : numberNode(value.doubleValue());
+    }
   }
 
   private static Map<Class<? extends EventPayload>, EventType> types() {

@@ -81,6 +81,17 @@ public final class SalesTalkMetrics {
           List.of(SOURCE),
           "age in seconds of the oldest waiting outbox entry");
 
+  /**
+   * Outbox entries parked as {@code FAILED} (refused for good, or out of attempts); they stay in
+   * the outbox, unpublished, until requeued.
+   */
+  public static final MetricDefinition OUTBOX_PARKED =
+      new MetricDefinition(
+          "salestalk.outbox.parked",
+          Kind.COUNTER,
+          List.of(SOURCE),
+          "outbox entries parked as FAILED; unpublished until requeued");
+
   /** Events a consumer handled successfully. */
   public static final MetricDefinition PROCESSED =
       new MetricDefinition(
@@ -141,6 +152,7 @@ public final class SalesTalkMetrics {
         BILLABLE_CHUNKS,
         OUTBOX_BACKLOG,
         OUTBOX_OLDEST_AGE,
+        OUTBOX_PARKED,
         PROCESSED,
         DUPLICATE,
         CONSUME_FAILED,

@@ -1,5 +1,6 @@
 package com.salestalk.eventcontracts.validation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.salestalk.eventcontracts.catalog.CatalogEntry;
@@ -28,6 +29,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks events against their contract and returns every violation as (JSON pointer, message): size
@@ -35,34 +38,60 @@ import tools.jackson.databind.JsonNode;
  * eventVersion} matching the type's major version and a released revision, and the type's data
  * schema.
  *
+ * <p>{@code source} must be the catalog's producer of the type. {@value #TEST_HARNESS} (a source of
+ * the catalog, for test tools) is accepted for any type only by a validator in test mode ({@link
+ * #forTests()}, {@link #acceptingTestHarness()}); production code never builds one, so no service
+ * can publish or consume under that name.
+ *
  * <p>networknt's JSON Schema validator gives every schema verdict and message. Thread-safe; schemas
  * are loaded once per catalog and mode.
  */
 public final class EventValidator {
 
-  /** The source test tools use; it may emit any type. */
+  /** The source of test tools; only a validator in test mode accepts it, for any type. */
   public static final String TEST_HARNESS = "test-harness";
 
   private final EventCatalog catalog;
   private final Clock clock;
   private final ValidationMode mode;
+  private final boolean testMode;
   private final SchemaSet schemas;
 
   /**
+   * A validator that accepts only each type's catalog producer as {@code source}.
+   *
    * @param catalog the event types to accept
    * @param clock gives "today" for sunset dates
    * @param mode strict for producers, tolerant for consumers
    */
   public EventValidator(EventCatalog catalog, Clock clock, ValidationMode mode) {
+    this(catalog, clock, mode, false);
+  }
+
+  private EventValidator(EventCatalog catalog, Clock clock, ValidationMode mode, boolean testMode) {
     this.catalog = catalog;
     this.clock = clock;
     this.mode = mode;
+    this.testMode = testMode;
     this.schemas = SchemaSet.of(catalog, mode);
   }
 
   /** A strict validator over the standard catalog and the system clock. */
   public static EventValidator strict() {
     return new EventValidator(EventCatalog.standard(), Clock.systemUTC(), ValidationMode.STRICT);
+  }
+
+  /**
+   * A strict validator in test mode: as {@link #strict()}, and {@value #TEST_HARNESS} may be the
+   * source of any type. For test tools only.
+   */
+  public static EventValidator forTests() {
+    return strict().acceptingTestHarness();
+  }
+
+  /** This validator in test mode: {@value #TEST_HARNESS} may also be the source of any type. */
+  public EventValidator acceptingTestHarness() {
+    return new EventValidator(catalog, clock, mode, true);
   }
 
   /** A tolerant validator over the standard catalog and the system clock. */
@@ -102,7 +131,10 @@ public final class EventValidator {
    * @throws InvalidEventException with every violation when it breaks the contract
    */
   public String requireValid(EventEnvelope envelope) {
-    JsonNode tree = EnvelopeJson.mapper().valueToTree(envelope);
+    ObjectNode tree = WITHOUT_DATA.valueToTree(envelope);
+    if (envelope.data() != null) {
+      tree.set("data", envelope.data()); // shared, not copied: it is only read and written
+    }
     List<Violation> violations = validateTree(tree);
     if (!violations.isEmpty()) {
       throw new InvalidEventException(violations);
@@ -114,6 +146,15 @@ public final class EventValidator {
     }
     return json;
   }
+
+  /** Writes an envelope without its data, which {@link #requireValid} adds as it is. */
+  private abstract static class WithoutData {
+    @JsonIgnore
+    abstract ObjectNode data();
+  }
+
+  private static final JsonMapper WITHOUT_DATA =
+      EnvelopeJson.mapper().rebuild().addMixIn(EventEnvelope.class, WithoutData.class).build();
 
   /** Validates a parsed event; the caller is responsible for having parsed it with bounds. */
   public List<Violation> validateTree(JsonNode tree) {
@@ -172,28 +213,26 @@ public final class EventValidator {
   }
 
   /**
-   * Only the catalog's producer of a type (or the test harness) may emit it, so a service cannot
-   * speak for another.
+   * Only the catalog's producer of a type may emit it, so a service cannot speak for another; in
+   * test mode the test harness may emit any type.
    */
   private void producer(JsonNode tree, CatalogEntry entry, List<Violation> violations) {
-    JsonNode source = tree.get("source");
-    if (source != null
-        && source.isString()
-        && catalog
-            .sources()
-            .contains(source.asString()) // an unknown source is the schema's to report
-        && !source.asString().equals(entry.producer())
-        && !source.asString().equals(TEST_HARNESS)) {
-      violations.add(
-          new Violation(
-              "/source",
-              entry.type()
-                  + " is produced by "
-                  + entry.producer()
-                  + ", not by '"
-                  + source.asString()
-                  + "'"));
+    JsonNode node = tree.get("source");
+    if (node == null || !node.isString()) {
+      return; // the schema reports a missing or malformed source
     }
+    String source = node.asString();
+    if (!catalog.sources().contains(source) // an unknown source is the schema's to report
+        || source.equals(entry.producer())
+        || (testMode && source.equals(TEST_HARNESS))) {
+      return;
+    }
+    String message =
+        entry.type() + " is produced by " + entry.producer() + ", not by '" + source + "'";
+    if (source.equals(TEST_HARNESS)) {
+      message += " (" + TEST_HARNESS + " is accepted only in test mode)";
+    }
+    violations.add(new Violation("/source", message));
   }
 
   private Optional<Revision> revision(

@@ -62,6 +62,25 @@ class ContractsCliTest {
   }
 
   @Test
+  void anEventFromTheTestHarnessIsValidOnlyWithTheTestHarnessOption() {
+    String file =
+        FIXTURES.resolve("tenant.provisioned.v1/invalid-from-test-harness.json").toString();
+
+    assertThat(cli.run("events", "validate", file)).isEqualTo(1);
+    assertThat(out())
+        .isEqualTo(
+            file
+                + ": /source: tenant.provisioned.v1 is produced by tenant-onboard, not by"
+                + " 'test-harness' (test-harness is accepted only in test mode)\n");
+    out.reset();
+    assertThat(cli.run("events", "validate", "--test-harness", file)).isZero();
+    assertThat(out()).isEqualTo(file + ": valid\n");
+    out.reset();
+    String spoofed = FIXTURES.resolve("envelope/invalid-source-not-the-producer.json").toString();
+    assertThat(cli.run("events", "validate", "--test-harness", spoofed)).isEqualTo(1);
+  }
+
+  @Test
   void aFileThatIsNotJsonIsInvalid() throws IOException {
     Path file = Files.writeString(dir.resolve("notes.txt"), "hello");
 
@@ -141,7 +160,10 @@ class ContractsCliTest {
     assertThat(cli.run("events", "validate")).isEqualTo(2);
     assertThat(cli.run("events", "frobnicate")).isEqualTo(2);
     assertThat(err())
-        .contains("usage: salestalk events validate FILE... | events sample TYPE | events list");
+        .contains(
+            "usage: salestalk events validate [--test-harness] FILE... | events sample TYPE"
+                + " | events list");
+    assertThat(cli.run("events", "validate", "--test-harness")).isEqualTo(2);
   }
 
   private String out() {

@@ -9,6 +9,7 @@ import com.salestalk.eventcontracts.catalog.EventType;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.samples.EventSamples;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class EventPayloadsTest {
@@ -50,6 +52,48 @@ class EventPayloadsTest {
 
     assertThat(payload).isInstanceOf(EventPayloads.classOf(type));
     assertThat(json(EventPayloads.toData(payload))).isEqualTo(json(sample));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalogTypes")
+  void dataBuiltFromARecordEqualsTheDataAReaderParsesFromItsJson(EventType type) {
+    ObjectNode built = EventPayloads.toData(EventSamples.payload(type));
+
+    assertThat(EnvelopeJson.mapper().readTree(built.toString())).isEqualTo(built);
+  }
+
+  @Test
+  void numbersOfEveryKindBecomeTheNodesParsingTheirJsonGives() {
+    NarrativeGenerated sample = EventSamples.payload(NarrativeGenerated.class);
+    List<NarrativeGenerated.MetricUsed> values =
+        Stream.of("1350000", "12.5", "1E+3", "-0.001", "12345678901", "123456789012345678901")
+            .map(value -> new NarrativeGenerated.MetricUsed("revenue", "Q3", new BigDecimal(value)))
+            .toList();
+    NarrativeGenerated narrative =
+        new NarrativeGenerated(
+            sample.narrativeId(),
+            sample.messageId(),
+            sample.intent(),
+            sample.text(),
+            values,
+            sample.dataAsOf(),
+            sample.grounded(),
+            sample.generator(),
+            5_000_000_000L);
+
+    ObjectNode built = EventPayloads.toData(narrative);
+
+    assertThat(EnvelopeJson.mapper().readTree(built.toString())).isEqualTo(built);
+    assertThat(built.required("latencyMs")).isInstanceOf(LongNode.class);
+    assertThat(built.required("metricsUsed").findValues("value"))
+        .map(node -> node.getClass().getSimpleName() + " " + node)
+        .containsExactly(
+            "IntNode 1350000",
+            "DoubleNode 12.5",
+            "DoubleNode 1000.0",
+            "DoubleNode -0.001",
+            "LongNode 12345678901",
+            "BigIntegerNode 123456789012345678901");
   }
 
   @ParameterizedTest(name = "{0}")

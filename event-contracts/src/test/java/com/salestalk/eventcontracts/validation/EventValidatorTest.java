@@ -83,6 +83,49 @@ class EventValidatorTest {
   }
 
   @Test
+  void acceptsAsSourceOnlyTheCatalogProducerOfTheType() {
+    ObjectNode event = sampleTree("tenant.provisioned.v1");
+    for (String other : List.of("chat-handler", "metrics-handler", "test-harness")) {
+      event.put("source", other);
+      String expected =
+          "/source: tenant.provisioned.v1 is produced by tenant-onboard, not by '"
+              + other
+              + "'"
+              + (other.equals("test-harness")
+                  ? " (test-harness is accepted only in test mode)"
+                  : "");
+      assertThat(messages(strict.validate(event.toString()))).as(other).containsExactly(expected);
+      assertThat(messages(tolerant.validate(event.toString()))).as(other).containsExactly(expected);
+    }
+  }
+
+  @Test
+  void testModeAcceptsTheTestHarnessAsSourceOfEveryTypeAndNoOtherStranger() {
+    EventValidator forTests = EventValidator.forTests();
+    for (EventEnvelope sample : EventSamples.all()) {
+      ObjectNode event = EnvelopeJson.mapper().valueToTree(sample);
+      event.put("source", EventValidator.TEST_HARNESS);
+      assertThat(forTests.validate(event.toString()).violations())
+          .as(sample.eventType().toString())
+          .isEmpty();
+      assertThat(tolerant.acceptingTestHarness().validate(event.toString()).violations())
+          .as(sample.eventType().toString())
+          .isEmpty();
+    }
+    ObjectNode spoofed = sampleTree("tenant.provisioned.v1");
+    spoofed.put("source", "chat-handler");
+    assertThat(messages(forTests.validate(spoofed.toString())))
+        .containsExactly(
+            "/source: tenant.provisioned.v1 is produced by tenant-onboard, not by 'chat-handler'");
+    ObjectNode unreleased = sampleTree("tenant.provisioned.v1");
+    unreleased.put("source", EventValidator.TEST_HARNESS).put("eventVersion", "1.3");
+    assertThat(messages(forTests.validate(unreleased.toString())))
+        .as("test mode is strict otherwise")
+        .containsExactly(
+            "/eventVersion: revision 1.3 is not released; the newest revision of tenant.provisioned.v1 is 1.0");
+  }
+
+  @Test
   void refusesEventsOverTheEventBridgeSizeLimit() {
     ObjectNode event = sampleTree("narrative.generated.v1");
     ((ObjectNode) event.get("data")).put("text", "x".repeat(300_000));
@@ -130,6 +173,33 @@ class EventValidatorTest {
     assertThatThrownBy(() -> strict.requireValid(big))
         .isInstanceOf(InvalidEventException.class)
         .hasMessage("invalid event: /data/text: must be at most 20000 characters long");
+  }
+
+  @Test
+  void requireValidReportsEveryViolationOfAnEnvelopeBuiltByHand() {
+    EventEnvelope sample = EventSamples.of("classification.performed.v1");
+    EventEnvelope withoutData =
+        new EventEnvelope(
+            sample.eventId(),
+            sample.eventType(),
+            sample.eventVersion(),
+            sample.source(),
+            sample.timestamp(),
+            sample.tenantId(),
+            "bob",
+            sample.sessionId(),
+            sample.metadata(),
+            null);
+
+    assertThatThrownBy(() -> strict.requireValid(withoutData))
+        .isInstanceOfSatisfying(
+            InvalidEventException.class,
+            e ->
+                assertThat(e.violations())
+                    .map(Violation::toString)
+                    .containsExactlyInAnyOrder(
+                        "/userId: does not match the regex pattern ^user-[A-Za-z0-9][A-Za-z0-9_-]{0,63}$",
+                        "/: required property 'data' not found"));
   }
 
   @Test

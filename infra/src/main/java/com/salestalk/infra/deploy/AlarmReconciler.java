@@ -10,10 +10,10 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 /**
- * Makes sure every alarm of the template exists after a deploy. On AWS CloudFormation created them
- * and this does nothing; moto reports {@code AWS::CloudWatch::Alarm} resources as created without
- * creating them, so the missing ones are created here with PutMetricAlarm, from the same template
- * definitions.
+ * Makes sure every alarm of the template exists after a deploy to an emulator: moto reports {@code
+ * AWS::CloudWatch::Alarm} resources as created without creating them, so the missing ones are
+ * created here with PutMetricAlarm, from the same template definitions. Used only with {@link
+ * AlarmMode#RECREATE_ON_EMULATOR}; on AWS CloudFormation owns the alarms.
  */
 final class AlarmReconciler {
 

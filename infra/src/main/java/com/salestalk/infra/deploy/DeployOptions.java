@@ -21,6 +21,8 @@ import java.util.Map;
  *     {@code us-east-1})
  * @param dummyCredentials whether to use the emulator's {@code test}/{@code test} credentials (an
  *     endpoint override without {@code AWS_ACCESS_KEY_ID})
+ * @param emulatorAlarms whether to create the template's alarms the emulator skipped ({@code
+ *     --emulator-alarms}; needs an endpoint override)
  */
 record DeployOptions(
     Path template,
@@ -32,14 +34,15 @@ record DeployOptions(
     Duration timeout,
     URI endpoint,
     String region,
-    boolean dummyCredentials) {
+    boolean dummyCredentials,
+    boolean emulatorAlarms) {
 
   static final String USAGE =
       """
       usage: StackDeployer [--template infra/template.yaml] [--stack-name NAME]
                            [--parameter Key=Value]... [--outputs-file FILE] [--app-config-file FILE]
                            [--template-bucket BUCKET] [--timeout SECONDS]
-                           [--endpoint URL] [--region REGION]""";
+                           [--endpoint URL] [--region REGION] [--emulator-alarms]""";
 
   static DeployOptions parse(String[] args, Map<String, String> env) {
     Path template = Path.of("infra/template.yaml");
@@ -52,8 +55,13 @@ record DeployOptions(
     String endpoint = env.get("AWS_ENDPOINT_URL");
     String region =
         env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
+    boolean emulatorAlarms = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
+      if (option.equals("--emulator-alarms")) {
+        emulatorAlarms = true;
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(option + " needs a value");
       }
@@ -87,6 +95,10 @@ record DeployOptions(
       stackName = "salestalk-" + parameters.getOrDefault("EnvironmentName", "local");
     }
     boolean blankEndpoint = endpoint == null || endpoint.isBlank();
+    if (emulatorAlarms && blankEndpoint) {
+      throw new IllegalArgumentException(
+          "--emulator-alarms is for an emulator only: it needs --endpoint or AWS_ENDPOINT_URL");
+    }
     return new DeployOptions(
         template,
         stackName,
@@ -97,6 +109,7 @@ record DeployOptions(
         timeout,
         blankEndpoint ? null : URI.create(endpoint),
         region,
-        !blankEndpoint && env.get("AWS_ACCESS_KEY_ID") == null);
+        !blankEndpoint && env.get("AWS_ACCESS_KEY_ID") == null,
+        emulatorAlarms);
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -36,8 +37,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Deploys {@code infra/template.yaml} as one stack, idempotently: creates it when missing, updates
  * it when the template or the parameters changed, leaves it alone otherwise; waits (bounded) for
- * the stack to settle, then makes sure the template's alarms exist (moto does not create them) and
- * returns the outputs.
+ * the stack to settle and returns the outputs. On an emulator, and only when asked ({@link
+ * AlarmMode#RECREATE_ON_EMULATOR}), it then creates the template's alarms moto skipped.
  *
  * <p>Command line ({@code ./salestalk up} runs it; see {@link #main(String[])} and docs/infra.md):
  *
@@ -45,6 +46,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * java -jar infra/target/infra-*-exec.jar [--template infra/template.yaml] [--stack-name NAME]
  *     [--parameter Key=Value]... [--outputs-file F] [--app-config-file F]
  *     [--template-bucket BUCKET] [--timeout SECONDS] [--endpoint URL] [--region REGION]
+ *     [--emulator-alarms]
  * </pre>
  */
 public final class StackDeployer {
@@ -60,31 +62,46 @@ public final class StackDeployer {
   private final S3Client s3;
   private final Duration timeout;
   private final PrintStream log;
+  private final AlarmMode alarms;
 
   /**
    * Creates a deployer.
    *
    * @param cloudFormation the CloudFormation client
-   * @param cloudWatch the CloudWatch client, for the alarms
+   * @param cloudWatch the CloudWatch client of an emulator, for {@link
+   *     AlarmMode#RECREATE_ON_EMULATOR}; may be null with {@link AlarmMode#CLOUDFORMATION}
    * @param s3 an S3 client for {@code templateBucket} uploads; may be null when none is used
    * @param timeout how long to wait for the stack to settle before failing
    * @param log where progress lines go
+   * @param alarms who creates the template's alarms
+   * @throws IllegalArgumentException when alarms are to be re-created with a CloudWatch client that
+   *     has no endpoint override (that is, against AWS)
    */
   public StackDeployer(
       CloudFormationClient cloudFormation,
       CloudWatchClient cloudWatch,
       S3Client s3,
       Duration timeout,
-      PrintStream log) {
+      PrintStream log,
+      AlarmMode alarms) {
+    if (alarms == AlarmMode.RECREATE_ON_EMULATOR
+        && (cloudWatch == null
+            || cloudWatch.serviceClientConfiguration().endpointOverride().isEmpty())) {
+      throw new IllegalArgumentException(
+          "alarms are re-created on an emulator only: the CloudWatch client needs an endpoint"
+              + " override");
+    }
     this.cloudFormation = cloudFormation;
     this.cloudWatch = cloudWatch;
     this.s3 = s3;
     this.timeout = timeout;
     this.log = log;
+    this.alarms = Objects.requireNonNull(alarms, "alarms");
   }
 
   /**
-   * Creates or updates the stack and waits until it is complete.
+   * Creates or updates the stack and waits until it is complete; with {@link
+   * AlarmMode#RECREATE_ON_EMULATOR}, then creates the template's alarms that do not exist.
    *
    * @param stackName the stack
    * @param templateFile the template
@@ -175,7 +192,10 @@ public final class StackDeployer {
     }
 
     Map<String, String> outputs = outputs(stack, template);
-    List<String> created = new AlarmReconciler(cloudWatch).ensure(monitoring(template, stack));
+    List<String> created =
+        alarms == AlarmMode.RECREATE_ON_EMULATOR
+            ? new AlarmReconciler(cloudWatch).ensure(monitoring(template, stack))
+            : List.of();
     return new DeployResult(
         stackName, action, status, outputs, created, Duration.between(start, Instant.now()));
   }
@@ -346,7 +366,14 @@ public final class StackDeployer {
             configure(S3Client.builder(), options)
                 .forcePathStyle(options.endpoint() != null)
                 .build()) {
-      StackDeployer deployer = new StackDeployer(cfn, cw, s3, options.timeout(), out);
+      StackDeployer deployer =
+          new StackDeployer(
+              cfn,
+              cw,
+              s3,
+              options.timeout(),
+              out,
+              options.emulatorAlarms() ? AlarmMode.RECREATE_ON_EMULATOR : AlarmMode.CLOUDFORMATION);
       DeployResult result =
           deployer.deploy(
               options.stackName(),

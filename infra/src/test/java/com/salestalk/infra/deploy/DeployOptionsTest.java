@@ -20,6 +20,26 @@ class DeployOptionsTest {
     assertThat(o.endpoint()).isNull();
     assertThat(o.dummyCredentials()).isFalse();
     assertThat(o.timeout()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(o.emulatorAlarms()).as("never implicitly").isFalse();
+  }
+
+  @Test
+  void reCreatesAlarmsOnlyWhenAskedAndOnlyWithAnEmulatorEndpoint() {
+    assertThat(
+            DeployOptions.parse(
+                    new String[] {"--emulator-alarms", "--region", "eu-west-1"},
+                    Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"))
+                .emulatorAlarms())
+        .isTrue();
+    assertThat(
+            DeployOptions.parse(new String[0], Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"))
+                .emulatorAlarms())
+        .as("an endpoint alone does not ask for it")
+        .isFalse();
+    assertThatThrownBy(() -> DeployOptions.parse(new String[] {"--emulator-alarms"}, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "--emulator-alarms is for an emulator only: it needs --endpoint or AWS_ENDPOINT_URL");
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.salestalk.infra.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.salestalk.infra.template.CfnTemplate;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
  * Runs {@code ./salestalk up}, {@code status}, {@code env} and {@code down} on a free emulator port
@@ -53,12 +56,19 @@ class LocalEnvironmentIT {
 
   @Test
   void upStartsTheEmulatorAndDeploysTheStackOnceAndDownLeavesNothingBehind() throws Exception {
-    Result up = salestalk("up");
+    String token = "admin-token-given-to-up-0123456789";
+    Result up = salestalk("up", "SALESTALK_ADMIN_TOKEN", token);
     assertThat(up.exit()).as(up.output()).isZero();
     assertThat(up.output())
         .contains("[2/4] emulator: moto on http://127.0.0.1:" + port)
         .contains("[3/4] deploy: stack salestalk-local: CREATE_COMPLETE (created)")
+        .contains(
+            "alarms: created "
+                + alarmCount()
+                + " missing alarm(s) with PutMetricAlarm (the emulator skips CloudFormation"
+                + " alarms)")
         .contains("SalesTalk is up in ")
+        .contains("admin token    " + token + "\n")
         .contains("stop           ./salestalk down");
     long pid = Long.parseLong(Files.readString(state.resolve("pids/emulator.pid")).split("\t")[0]);
     ProcessHandle emulator = ProcessHandle.of(pid).orElseThrow();
@@ -73,6 +83,10 @@ class LocalEnvironmentIT {
                   .get(0)
                   .stackStatusAsString())
           .isEqualTo("CREATE_COMPLETE");
+    }
+    try (CloudWatchClient cloudWatch = client(CloudWatchClient.builder())) {
+      assertThat(cloudWatch.describeAlarms(b -> b.alarmNamePrefix("local-")).metricAlarms())
+          .hasSize(alarmCount());
     }
     assertThat(Files.readString(state.resolve("stack-outputs.properties")))
         .contains("OutboxTableName=local-outbox\n");
@@ -91,10 +105,10 @@ class LocalEnvironmentIT {
     assertThat(salestalk("status").output())
         .contains("emulator         running  pid " + pid)
         .contains("  InsightsQueueName            local-insights-queue");
+    // another shell, without SALESTALK_ADMIN_TOKEN: the token the running services use
     assertThat(salestalk("env").output())
         .contains("export AWS_ENDPOINT_URL=http://127.0.0.1:" + port + "\n")
-        .contains(
-            "export SALESTALK_ADMIN_TOKEN=" + Files.readString(state.resolve("admin-token")) + "\n")
+        .contains("export SALESTALK_ADMIN_TOKEN=" + token + "\n")
         .contains("export SALESTALK_TENANT_ONBOARD_URL=http://127.0.0.1:8083\n");
 
     Result down = salestalk("down");
@@ -107,6 +121,12 @@ class LocalEnvironmentIT {
     assertThat(state.resolve("pids/emulator.pid")).doesNotExist();
     assertThat(salestalk("down").output())
         .isEqualTo("SalesTalk is not running; nothing to stop.\n");
+    // nothing runs: the token the next `up` would use, generated once and kept
+    assertThat(salestalk("env").output())
+        .contains(
+            "export SALESTALK_ADMIN_TOKEN="
+                + Files.readString(state.resolve("admin-token"))
+                + "\n");
   }
 
   @Test
@@ -125,12 +145,22 @@ class LocalEnvironmentIT {
   }
 
   private CloudFormationClient cloudFormation() {
-    return CloudFormationClient.builder()
+    return client(CloudFormationClient.builder());
+  }
+
+  private <C> C client(AwsClientBuilder<?, C> builder) {
+    return builder
         .endpointOverride(URI.create("http://127.0.0.1:" + port))
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .build();
+  }
+
+  private static int alarmCount() {
+    return CfnTemplate.load(ROOT.resolve(CfnTemplate.PATH))
+        .resources("AWS::CloudWatch::Alarm")
+        .size();
   }
 
   private static boolean listening(int port) {
@@ -143,7 +173,11 @@ class LocalEnvironmentIT {
 
   private record Result(int exit, String output) {}
 
-  private Result salestalk(String command) throws Exception {
+  /**
+   * Runs {@code ./salestalk command} with this test's state folder, ports and services, and the
+   * given environment variables (name, value, …).
+   */
+  private Result salestalk(String command, String... variables) throws Exception {
     Path out = Files.createTempFile(state.getParent(), "salestalk-" + command + "-", ".txt");
     ProcessBuilder pb =
         new ProcessBuilder(ROOT.resolve("salestalk").toString(), command)
@@ -157,6 +191,9 @@ class LocalEnvironmentIT {
     env.put("SALESTALK_STATE_DIR", state.toString());
     env.put("SALESTALK_SERVICES_FILE", services.toString());
     env.put("SALESTALK_SKIP_BUILD", "1");
+    for (int i = 0; i < variables.length; i += 2) {
+      env.put(variables[i], variables[i + 1]);
+    }
     Process p = pb.start();
     assertThat(p.waitFor(180, TimeUnit.SECONDS))
         .as("./salestalk " + command + " within 180 s")

@@ -10,6 +10,7 @@ import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
+import com.salestalk.eventcontracts.validation.EventValidator;
 import com.salestalk.infra.template.CfnTemplate;
 import com.salestalk.infra.template.Intrinsics;
 import com.salestalk.infra.template.Monitoring;
@@ -18,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -45,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Deploys infra/template.yaml into the emulator with CloudFormation (through {@link
  * StackDeployer}), publishes one event of every catalog type as the kit's publisher maps it (Source
  * {@code salestalk.<source>}, DetailType the event type, Detail the envelope) and finds each in
- * exactly its catalog consumers' queues.
+ * exactly its catalog consumers' queues, and none claiming another producer's type anywhere. The
+ * template's alarms exist when the deployer re-creates them for the emulator, and only then.
  */
 @AwsEmulatorTest
 class StackDeploymentIT {
@@ -90,12 +97,17 @@ class StackDeploymentIT {
   }
 
   private static StackDeployer deployer(S3Client s3) {
+    return deployer(s3, cloudWatch, AlarmMode.RECREATE_ON_EMULATOR);
+  }
+
+  private static StackDeployer deployer(S3Client s3, CloudWatchClient client, AlarmMode alarms) {
     return new StackDeployer(
         cloudFormation,
-        cloudWatch,
+        client,
         s3,
         Duration.ofSeconds(120),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        alarms);
   }
 
   @Test
@@ -116,22 +128,15 @@ class StackDeploymentIT {
   @Test
   void routesOneEventOfEachTypeToExactlyItsConsumersQueues() {
     List<EventEnvelope> events = EventSamples.all();
-    PutEventsResponse response =
-        eventBridge.putEvents(
-            b ->
-                b.entries(
-                    events.stream()
-                        .map(
-                            e ->
-                                PutEventsRequestEntry.builder()
-                                    .eventBusName(BUS)
-                                    .source(EventEnvelope.EVENT_BRIDGE_SOURCE_PREFIX + e.source())
-                                    .detailType(e.eventType().toString())
-                                    .detail(EnvelopeJson.toJson(e))
-                                    .build())
-                        .toList()));
+    List<PutEventsRequestEntry> entries = new ArrayList<>();
+    events.forEach(e -> entries.add(entry(e, e.source())));
+    // claiming another service's type: no rule may route these, so they turn up nowhere
+    for (String spoofer : List.of("chat-handler", EventValidator.TEST_HARNESS)) {
+      entries.add(entry(EventSamples.of("tenant.provisioned.v1"), spoofer));
+    }
+    PutEventsResponse response = eventBridge.putEvents(b -> b.entries(entries));
     assertThat(response.failedEntryCount()).as(response.toString()).isZero();
-    assertThat(response.entries()).hasSize(CATALOG.entries().size());
+    assertThat(response.entries()).hasSize(CATALOG.entries().size() + 2);
 
     Map<String, Set<String>> expected = new TreeMap<>();
     Map<String, EventEnvelope> byId = new HashMap<>();
@@ -164,6 +169,16 @@ class StackDeploymentIT {
     urls.forEach((q, url) -> assertThat(drain(url)).as(q + " after the expected events").isEmpty());
   }
 
+  /** The PutEvents entry of {@code event} (the kit's mapping), sent as from {@code source}. */
+  private static PutEventsRequestEntry entry(EventEnvelope event, String source) {
+    return PutEventsRequestEntry.builder()
+        .eventBusName(BUS)
+        .source(EventEnvelope.EVENT_BRIDGE_SOURCE_PREFIX + source)
+        .detailType(event.eventType().toString())
+        .detail(EnvelopeJson.toJson(event))
+        .build();
+  }
+
   @Test
   void reDeployingIsIdempotentAndUpdatesOnlyOnChange() {
     assertThat(deployer().deploy(STACK, TEMPLATE, PARAMETERS, null).action())
@@ -181,7 +196,7 @@ class StackDeploymentIT {
   }
 
   @Test
-  void leavesEveryAlarmOfTheTemplateInCloudWatch() {
+  void withTheEmulatorOptionEveryAlarmOfTheTemplateExists() {
     CfnTemplate template = CfnTemplate.load(TEMPLATE);
     Monitoring monitoring =
         Monitoring.of(
@@ -202,8 +217,36 @@ class StackDeploymentIT {
           .as(alarm.name())
           .isEqualTo(Math.max(alarm.properties().path("Metrics").size(), 1));
     }
-    // on AWS CloudFormation creates them; on moto the deployer had to
-    assertThat(created.alarmsCreated()).isSubsetOf(names);
+    // moto creates none of them: the deployer did, with PutMetricAlarm
+    assertThat(created.alarmsCreated()).containsExactlyInAnyOrderElementsOf(names);
+  }
+
+  @Test
+  void withoutTheEmulatorOptionLeavesAlarmsToCloudFormationAndNeverCallsPutMetricAlarm(
+      AwsEndpoint aws) {
+    String env = ENV + "cf";
+    List<String> calls = new CopyOnWriteArrayList<>();
+    ExecutionInterceptor recorder =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
+            calls.add(context.request().getClass().getSimpleName());
+          }
+        };
+    try (CloudWatchClient recorded =
+        aws.configure(CloudWatchClient.builder())
+            .overrideConfiguration(c -> c.addExecutionInterceptor(recorder))
+            .build()) {
+      DeployResult result =
+          deployEnvironment(deployer(null, recorded, AlarmMode.CLOUDFORMATION), env, null);
+      assertThat(result.status()).isEqualTo("CREATE_COMPLETE");
+      assertThat(result.alarmsCreated()).isEmpty();
+      assertThat(calls).as("CloudWatch requests").isEmpty();
+      // moto skipped the template's alarms and nothing made up for it
+      assertThat(cloudWatch.describeAlarms(b -> b.alarmNamePrefix(env + "-")).metricAlarms())
+          .isEmpty();
+    }
   }
 
   @Test
@@ -212,17 +255,21 @@ class StackDeploymentIT {
     try (S3Client s3 = aws.configure(S3Client.builder()).build()) {
       String bucket = "cfn-templates-" + env;
       s3.createBucket(b -> b.bucket(bucket));
-      DeployResult result =
-          deployer(s3)
-              .deploy(
-                  "salestalk-" + env,
-                  TEMPLATE,
-                  Map.of("EnvironmentName", env, "EventBusName", "salestalk-" + env),
-                  bucket);
+      DeployResult result = deployEnvironment(deployer(s3), env, bucket);
       assertThat(result.status()).isEqualTo("CREATE_COMPLETE");
       assertThat(result.outputs()).containsEntry("OutboxTableName", env + "-outbox");
       assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).hasSize(1);
     }
+  }
+
+  /** Deploys a stack of its own for environment {@code env}, on a bus of its own. */
+  private static DeployResult deployEnvironment(
+      StackDeployer deployer, String env, String templateBucket) {
+    return deployer.deploy(
+        "salestalk-" + env,
+        TEMPLATE,
+        Map.of("EnvironmentName", env, "EventBusName", "salestalk-" + env),
+        templateBucket);
   }
 
   private static String aRegion() {
@@ -244,12 +291,21 @@ class StackDeploymentIT {
     return messages;
   }
 
-  /** The event type of a delivered message, after checking it is the event that was published. */
+  /**
+   * The event type of a delivered message, after checking it is the event that was published; for
+   * any other event (e.g. one claiming another producer's type) its type and source, marked
+   * unexpected, so the comparison with what each queue should get fails.
+   */
   private static String typeOf(Message message, Map<String, EventEnvelope> published) {
     JsonNode event = JsonMapper.shared().readTree(message.body());
     JsonNode detail = event.required("detail");
     EventEnvelope sent = published.get(detail.required("eventId").asString());
-    assertThat(sent).as("a published event: " + message.body()).isNotNull();
+    if (sent == null) {
+      return "unexpected: "
+          + event.required("detail-type").asString()
+          + " from "
+          + event.required("source").asString();
+    }
     assertThat(event.required("detail-type").asString()).isEqualTo(sent.eventType().toString());
     assertThat(event.required("source").asString()).isEqualTo("salestalk." + sent.source());
     assertThat(detail).isEqualTo(JsonMapper.shared().readTree(EnvelopeJson.toJson(sent)));

@@ -219,6 +219,48 @@ class MonitoringTest {
   }
 
   @Test
+  void alarmsWhenTheOldestOutboxEntryOfAnyProducerIsOlderThanFiveMinutesOrUnreported() {
+    // breaching: a producer no relay reports counts as stuck
+    assertOutboxAlarmPerProducer(
+        name(SalesTalkMetrics.OUTBOX_OLDEST_AGE, ".value"), "Maximum", 300.0, "breaching");
+  }
+
+  @Test
+  void alarmsWhenAnyOutboxEntryOfAnyProducerIsParked() {
+    assertOutboxAlarmPerProducer(
+        name(SalesTalkMetrics.OUTBOX_PARKED, ".count"), "Sum", 0.0, "notBreaching");
+  }
+
+  /** One alarm per producer on {@code metric} of its source, above {@code threshold}. */
+  private static void assertOutboxAlarmPerProducer(
+      String metric, String statistic, double threshold, String missingData) {
+    for (String producer : producers()) {
+      JsonNode props =
+          only(
+                  a -> names(a).equals(Set.of(metric)) && sourcesOf(a).equals(Set.of(producer)),
+                  metric + " alarm of " + producer)
+              .properties();
+      assertThat(props.path("ComparisonOperator").asString()).isEqualTo("GreaterThanThreshold");
+      assertThat(props.path("Threshold").asDouble()).isEqualTo(threshold);
+      assertThat(props.path("Statistic").asString()).isEqualTo(statistic);
+      assertThat(props.path("TreatMissingData").asString()).isEqualTo(missingData);
+    }
+  }
+
+  @Test
+  void dashboardShowsOutboxAgeAndParkedEntriesForEveryProducer() {
+    for (MetricDefinition d :
+        List.of(SalesTalkMetrics.OUTBOX_OLDEST_AGE, SalesTalkMetrics.OUTBOX_PARKED)) {
+      String metric = d.cloudWatchMetrics().get(0).metricName();
+      boolean shown =
+          monitoring.widgets().stream()
+              .anyMatch(
+                  w -> values(w.metrics(), metric, SalesTalkMetrics.SOURCE).equals(producers()));
+      assertThat(shown).as("a widget with " + metric + " of " + producers()).isTrue();
+    }
+  }
+
+  @Test
   void metricMathAlarmsStayWithinCloudWatchLimitsAndReferToTheirOwnQueries() {
     for (Monitoring.Alarm alarm : monitoring.alarms()) {
       JsonNode queries = alarm.properties().path("Metrics");
@@ -358,6 +400,17 @@ class MonitoringTest {
 
   private static Set<String> typesOf(Monitoring.Alarm alarm) {
     return dimensionValues(alarm, SalesTalkMetrics.EVENT_TYPE);
+  }
+
+  private static Set<String> sourcesOf(Monitoring.Alarm alarm) {
+    return dimensionValues(alarm, SalesTalkMetrics.SOURCE);
+  }
+
+  /** The services that produce a catalog type (the test harness produces none). */
+  private static Set<String> producers() {
+    Set<String> out = new TreeSet<>();
+    CATALOG.entries().forEach(e -> out.add(e.producer()));
+    return out;
   }
 
   private static Set<String> consumersOf(Monitoring.Alarm alarm) {

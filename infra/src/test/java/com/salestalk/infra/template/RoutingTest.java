@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The template's rules, loaded into AWS Event Ruler (EventBridge's matching engine), route every
- * catalog type to exactly its catalog consumers.
+ * catalog type to exactly its catalog consumers, and only from its catalog producer.
  */
 class RoutingTest {
 
@@ -70,10 +71,29 @@ class RoutingTest {
   }
 
   @Test
-  void routesByTypeWhateverSalesTalkServicePublishedIt() throws Exception {
-    EventEnvelope sample = EventSamples.of("metrics.ingested.v1");
-    assertThat(consumersMatching(eventBridgeEvent(sample, "test-harness")))
-        .containsExactly("aggregation", "validation");
+  void routesNoTenantProvisionedEventClaimingAnotherSource() throws Exception {
+    EventEnvelope sample = EventSamples.of("tenant.provisioned.v1");
+    assertThat(consumersMatching(eventBridgeEvent(sample, "chat-handler"))).isEmpty();
+    assertThat(consumersMatching(eventBridgeEvent(sample, "test-harness"))).isEmpty();
+    assertThat(consumersMatching(eventBridgeEvent(sample, "tenant-onboard")))
+        .containsExactly("aggregation", "analytics");
+  }
+
+  @Test
+  void routesNoEventOfAnyTypeFromAnySourceButItsCatalogProducer() throws Exception {
+    Map<String, List<String>> routed = new LinkedHashMap<>();
+    for (CatalogEntry entry : CATALOG.entries()) {
+      EventEnvelope sample = EventSamples.of(entry.type());
+      for (String source : CATALOG.sources()) {
+        if (!source.equals(entry.producer())) {
+          routed.put(
+              entry.type() + " from " + source,
+              consumersMatching(eventBridgeEvent(sample, source)));
+        }
+      }
+    }
+    assertThat(routed).hasSize(CATALOG.entries().size() * (CATALOG.sources().size() - 1));
+    assertThat(routed).allSatisfy((event, consumers) -> assertThat(consumers).as(event).isEmpty());
   }
 
   @Test
@@ -103,23 +123,59 @@ class RoutingTest {
   }
 
   @Test
-  void noRuleNamesATypeTheCatalogLacks() {
+  void everyRuleMatchesItsConsumersTypesEachFromExactlyItsCatalogProducer() {
     for (EventRule rule : template.rules()) {
-      JsonNode pattern = JsonMapper.shared().readTree(rule.eventPattern());
-      List<String> types = new ArrayList<>();
-      for (JsonNode t : pattern.required("detail-type")) {
-        assertThat(t.isString())
-            .as(rule.logicalId() + ": detail-type must list exact type names, not " + t)
-            .isTrue();
-        types.add(t.asString());
-      }
       String consumer = consumerOfRule.get(rule.logicalId());
-      assertThat(types)
-          .as(rule.logicalId() + " detail-type")
-          .allSatisfy(t -> assertThat(CATALOG.find(t)).as(t + " in catalog").isPresent())
-          .containsExactlyInAnyOrderElementsOf(
-              CATALOG.typesConsumedBy(consumer).stream().map(Object::toString).toList());
+      Set<String> expected = new TreeSet<>();
+      for (var type : CATALOG.typesConsumedBy(consumer)) {
+        expected.add(
+            EventEnvelope.EVENT_BRIDGE_SOURCE_PREFIX
+                + CATALOG.require(type).producer()
+                + " "
+                + type);
+      }
+      assertThat(sourceTypePairs(rule))
+          .as(rule.logicalId() + " (source, detail-type) pairs")
+          .isEqualTo(expected);
     }
+  }
+
+  /**
+   * The (source, detail-type) pairs a rule's pattern accepts: {@code source} and {@code
+   * detail-type} lists of exact strings, at the top or in each branch of a top-level {@code $or}.
+   */
+  private static Set<String> sourceTypePairs(EventRule rule) {
+    JsonNode pattern = JsonMapper.shared().readTree(rule.eventPattern());
+    List<JsonNode> branches = new ArrayList<>();
+    if (pattern.has("$or")) {
+      assertThat(pattern.propertyNames()).as(rule.logicalId()).containsExactly("$or");
+      pattern.get("$or").forEach(branches::add);
+    } else {
+      branches.add(pattern);
+    }
+    Set<String> pairs = new TreeSet<>();
+    for (JsonNode branch : branches) {
+      assertThat(branch.propertyNames())
+          .as(rule.logicalId() + " matches on")
+          .containsExactlyInAnyOrder("source", "detail-type");
+      for (String source : exactStrings(branch.required("source"), rule)) {
+        for (String type : exactStrings(branch.required("detail-type"), rule)) {
+          pairs.add(source + " " + type);
+        }
+      }
+    }
+    return pairs;
+  }
+
+  private static List<String> exactStrings(JsonNode values, EventRule rule) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : values) {
+      assertThat(v.isString())
+          .as(rule.logicalId() + ": patterns must list exact values, not " + v)
+          .isTrue();
+      out.add(v.asString());
+    }
+    return out;
   }
 
   private static List<String> consumersMatching(ObjectNode event) throws Exception {

@@ -300,6 +300,33 @@ class TemplateStructureTest {
   }
 
   @Test
+  void retainsNamedTablesAndTheBucketUnlessTheirStacksFirstCreateFailed() {
+    Map<String, String> nameProperty =
+        Map.of("AWS::DynamoDB::Table", "TableName", "AWS::S3::Bucket", "BucketName");
+    List<String> stateful = new ArrayList<>();
+    for (CfnTemplate.Resource r : template.resources()) {
+      JsonNode attributes = template.root().path("Resources").path(r.logicalId());
+      String deletion = attributes.path("DeletionPolicy").asString("Delete");
+      if (nameProperty.containsKey(r.type())) {
+        stateful.add(r.logicalId());
+        assertThat(r.properties().has(nameProperty.get(r.type())))
+            .as(r.logicalId() + " is named")
+            .isTrue();
+        assertThat(deletion)
+            .as(r.logicalId() + " DeletionPolicy")
+            .isEqualTo("RetainExceptOnCreate");
+        assertThat(attributes.path("UpdateReplacePolicy").asString())
+            .as(r.logicalId() + " UpdateReplacePolicy")
+            .isEqualTo("Retain");
+      } else {
+        // a named resource kept after a failed first create would make the retry fail on its name
+        assertThat(deletion).as(r.logicalId() + " DeletionPolicy").isNotEqualTo("Retain");
+      }
+    }
+    assertThat(stateful).hasSize(template.resources("AWS::DynamoDB::Table").size() + 1);
+  }
+
+  @Test
   void outputsEveryQueueTableTheBucketAndTheBus() {
     Map<String, JsonNode> outputs = template.outputs();
     List<String> missing = new ArrayList<>();

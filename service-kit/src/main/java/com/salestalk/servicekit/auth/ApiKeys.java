@@ -17,6 +17,13 @@ public final class ApiKeys {
   /** Prefix of every key, so leaked keys are easy to recognise and scan for. */
   public static final String PREFIX = "stk_";
 
+  /**
+   * The key id of the one key of a tenant created before keys could be rotated: its hash is on the
+   * tenant item ({@code apiKeyHash}) until the key is first rotated or revoked, and then on the key
+   * item {@code {tenantId}#key-initial} (docs/DATA_CONTRACTS.md).
+   */
+  public static final String INITIAL_KEY_ID = "key-initial";
+
   private static final Pattern FORM = Pattern.compile("stk_[A-Za-z0-9_-]{43}");
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,5 +1,6 @@
 package com.salestalk.servicekit.auth;
 
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -74,8 +75,10 @@ public class AuthAutoConfiguration {
   static class DynamoDbLookupConfiguration {
     @Bean
     @ConditionalOnMissingBean
-    TenantApiKeyLookup tenantApiKeyLookup(DynamoDbClient dynamoDb, TenantAuthProperties props) {
-      return new DynamoDbTenantApiKeyLookup(dynamoDb, props.table(), props.apiKeyIndex());
+    TenantApiKeyLookup tenantApiKeyLookup(
+        DynamoDbClient dynamoDb, TenantAuthProperties props, ObjectProvider<Clock> clock) {
+      return new DynamoDbTenantApiKeyLookup(
+          dynamoDb, props.table(), props.apiKeyIndex(), clock.getIfAvailable(Clock::systemUTC));
     }
   }
 }

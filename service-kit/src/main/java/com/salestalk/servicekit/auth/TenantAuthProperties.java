@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param table the tenants table (the stack output TenantsTableName)
  * @param apiKeyIndex its global secondary index on apiKeyHash
- * @param cacheTtl how long a known key stays cached
- * @param negativeCacheTtl how long an unknown key stays cached
+ * @param cacheTtl how long a known key stays cached: a key revoked, expired or of a tenant
+ *     suspended since keeps working at most this long
+ * @param negativeCacheTtl how long an unknown (or refused) key stays cached: a resumed tenant's
+ *     keys are refused at most this long
  * @param cacheSize most keys cached
  */
 @ConfigurationProperties(TenantAuthProperties.PREFIX)

@@ -8,23 +8,28 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * {@code Idempotency-Key} support on the {@code {env}-idempotency} table. A create endpoint asks
  * {@link #priorResult} first (a retry gets the id it created before; the same key with another body
  * is a 422), and otherwise adds {@link #claim} to the same DynamoDB transaction that creates the
  * resource, so the key is recorded if and only if the resource (and its outbox entry) is. If that
- * transaction is cancelled because a concurrent request claimed the key first, asking {@link
- * #priorResult} again gives the winner's result.
+ * transaction is cancelled, {@link #resultOfConcurrentRequest} tells whether a concurrent request
+ * with the same key was the cause: its result when it committed first, a 409 {@link
+ * ProblemTypes#REQUEST_IN_PROGRESS} while it is still in flight.
  *
  * <p>Records expire after {@link IdempotencyProperties#retention()}; an expired record is treated
  * as absent (DynamoDB TTL deletes lazily, and not at all on the emulator).
@@ -37,7 +42,12 @@ public final class HttpIdempotency {
   /** Longest key accepted. */
   public static final int MAX_KEY_LENGTH = 255;
 
+  /** Seconds a client waits before retrying a request whose key is in progress. */
+  public static final int RETRY_AFTER_SECONDS = 1;
+
   private static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7E]{1,255}");
+  private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+  private static final String TRANSACTION_CONFLICT = "TransactionConflict";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -143,6 +153,62 @@ public final class HttpIdempotency {
                 .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now))))
                 .build())
         .build();
+  }
+
+  /**
+   * Why a transaction that carried {@link #claim} was cancelled, as far as the key is concerned.
+   * DynamoDB cancels it at the claim either with {@code ConditionalCheckFailed} (a concurrent
+   * request with the key committed first) or with {@code TransactionConflict} (that request's
+   * transaction was still in flight on the record). The first request's result is returned when it
+   * can be read; otherwise that request has not committed yet, or its transaction failed, and the
+   * caller should retry shortly.
+   *
+   * @param key the key that was claimed
+   * @param requestHash hash of this request's canonical body
+   * @param sent the transaction's items, in the order sent (they include the claim)
+   * @param cancelled what DynamoDB answered
+   * @return the concurrent request's result; empty when the transaction was cancelled for another
+   *     reason (the claim itself was fine)
+   * @throws ProblemException 409 {@link ProblemTypes#REQUEST_IN_PROGRESS} with {@code Retry-After:
+   *     1} when the concurrent request's result cannot be read yet; 422 as {@link #priorResult}
+   *     when it had another body
+   */
+  public Optional<String> resultOfConcurrentRequest(
+      IdempotencyKey key,
+      String requestHash,
+      List<TransactWriteItem> sent,
+      TransactionCanceledException cancelled) {
+    int claim = indexOfClaim(key, sent);
+    List<CancellationReason> reasons = cancelled.cancellationReasons();
+    String code = claim < reasons.size() ? reasons.get(claim).code() : null;
+    if (!CONDITION_FAILED.equals(code) && !TRANSACTION_CONFLICT.equals(code)) {
+      return Optional.empty();
+    }
+    Optional<String> prior = priorResult(key, requestHash);
+    if (prior.isPresent()) {
+      return prior;
+    }
+    ProblemException inProgress =
+        new ProblemException(
+            HttpStatus.CONFLICT,
+            ProblemTypes.REQUEST_IN_PROGRESS,
+            "Another request with this Idempotency-Key is in progress; retry after "
+                + RETRY_AFTER_SECONDS
+                + " s to get its result");
+    inProgress.getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+    throw inProgress;
+  }
+
+  private int indexOfClaim(IdempotencyKey key, List<TransactWriteItem> sent) {
+    for (int i = 0; i < sent.size(); i++) {
+      Put put = sent.get(i).put();
+      if (put != null
+          && table.equals(put.tableName())
+          && AttributeValue.fromS(key.value()).equals(put.item().get("key"))) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("the transaction did not claim " + key.value());
   }
 
   /** SHA-256 (hex) of a request's canonical form. */

@@ -41,6 +41,12 @@ public final class ProblemTypes {
   /** 409: the request conflicts with the current state. */
   public static final URI CONFLICT = URI.create(BASE + "conflict");
 
+  /**
+   * 409: another request with the same {@code Idempotency-Key} is being processed; retry after
+   * {@code Retry-After} seconds to get its result.
+   */
+  public static final URI REQUEST_IN_PROGRESS = URI.create(BASE + "request-in-progress");
+
   /** 413: the request body is larger than the configured limit. */
   public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
 
@@ -75,6 +81,7 @@ public final class ProblemTypes {
       case "method-not-allowed" -> "Method not allowed";
       case "not-acceptable" -> "Not acceptable";
       case "conflict" -> "Conflict";
+      case "request-in-progress" -> "Request in progress";
       case "payload-too-large" -> "Payload too large";
       case "unsupported-media-type" -> "Unsupported media type";
       case "idempotency-key-reused" -> "Idempotency key reused";

@@ -7,6 +7,7 @@ import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.servicekit.problem.ProblemException;
 import com.salestalk.testsupport.AwsResources;
+import com.salestalk.testsupport.TransactionFaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +29,12 @@ class HttpIdempotencyIT {
 
   private static final String TABLE = AwsResources.unique("it-idempotency");
   private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+  private static final TransactionFaults FAULTS = new TransactionFaults(TABLE);
   private static DynamoDbClient dynamoDb;
 
   @BeforeAll
   static void table(AwsEndpoint aws) {
-    dynamoDb = aws.configure(DynamoDbClient.builder()).build();
+    dynamoDb = FAULTS.client(aws);
     AwsResources.createIdempotencyTable(dynamoDb, TABLE);
   }
 
@@ -47,7 +49,33 @@ class HttpIdempotencyIT {
   }
 
   private static void commit(TransactWriteItem item) {
-    dynamoDb.transactWriteItems(b -> b.transactItems(List.of(item)));
+    commit(List.of(item));
+  }
+
+  private static void commit(List<TransactWriteItem> items) {
+    dynamoDb.transactWriteItems(b -> b.transactItems(items));
+  }
+
+  /** Commits the items, which must be cancelled, and returns the cancellation. */
+  private static TransactionCanceledException cancelled(List<TransactWriteItem> items) {
+    try {
+      commit(items);
+    } catch (TransactionCanceledException e) {
+      return e;
+    }
+    throw new AssertionError("the transaction was not cancelled");
+  }
+
+  /** A condition check on another item that fails (the item does not exist). */
+  private static TransactWriteItem failingCheckElsewhere() {
+    return TransactWriteItem.builder()
+        .conditionCheck(
+            c ->
+                c.tableName(TABLE)
+                    .key(Map.of("key", AttributeValue.fromS("other#" + UUID.randomUUID())))
+                    .conditionExpression("attribute_exists(#k)")
+                    .expressionAttributeNames(Map.of("#k", "key")))
+        .build();
   }
 
   private static IdempotencyKey newKey(HttpIdempotency idempotency) {
@@ -96,6 +124,51 @@ class HttpIdempotencyIT {
     assertThatThrownBy(() -> commit(idempotency.claim(key, "h1", "tenant-2")))
         .isInstanceOf(TransactionCanceledException.class);
     assertThat(idempotency.priorResult(key, "h1")).contains("tenant-1");
+  }
+
+  @Test
+  void aClaimThatLostToACommittedRequestGetsThatRequestsResult() {
+    HttpIdempotency idempotency = at(NOW);
+    IdempotencyKey key = newKey(idempotency);
+    commit(idempotency.claim(key, "h1", "tenant-1"));
+    List<TransactWriteItem> mine = List.of(idempotency.claim(key, "h1", "tenant-2"));
+
+    assertThat(idempotency.resultOfConcurrentRequest(key, "h1", mine, cancelled(mine)))
+        .contains("tenant-1");
+    assertThatThrownBy(
+            () -> idempotency.resultOfConcurrentRequest(key, "h2", mine, cancelled(mine)))
+        .hasMessageStartingWith("422 https://salestalk.dev/problems/idempotency-key-reused:");
+  }
+
+  @Test
+  void aClaimThatConflictedWithATransactionInFlightIsARequestInProgress() {
+    HttpIdempotency idempotency = at(NOW);
+    IdempotencyKey key = newKey(idempotency);
+    List<TransactWriteItem> mine = List.of(idempotency.claim(key, "h1", "tenant-2"));
+    FAULTS.conflict();
+    TransactionCanceledException conflict = cancelled(mine);
+
+    assertThatThrownBy(() -> idempotency.resultOfConcurrentRequest(key, "h1", mine, conflict))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.getStatusCode().value()).isEqualTo(409);
+              assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            })
+        .hasMessage(
+            "409 https://salestalk.dev/problems/request-in-progress: Another request with this"
+                + " Idempotency-Key is in progress; retry after 1 s to get its result");
+    assertThat(idempotency.priorResult(key, "h1")).isEmpty();
+  }
+
+  @Test
+  void aTransactionCancelledForAnotherItemIsNotAboutTheKey() {
+    HttpIdempotency idempotency = at(NOW);
+    IdempotencyKey key = newKey(idempotency);
+    List<TransactWriteItem> mine =
+        List.of(failingCheckElsewhere(), idempotency.claim(key, "h1", "tenant-2"));
+
+    assertThat(idempotency.resultOfConcurrentRequest(key, "h1", mine, cancelled(mine))).isEmpty();
   }
 
   @Test

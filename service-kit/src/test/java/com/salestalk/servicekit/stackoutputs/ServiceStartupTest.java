@@ -34,7 +34,9 @@ class ServiceStartupTest {
 
   private static ConfigurableApplicationContext start(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    // no AWS is contacted: the clients are built but never used
+    // no AWS is contacted: the clients are built (they need a region) but never used
+    all.add("--spring.cloud.aws.region.static=us-east-1");
+    all.add("--spring.cloud.aws.sqs.enabled=false");
     all.add("--salestalk.metrics.cloudwatch.enabled=false");
     return new SpringApplicationBuilder(Service.class)
         .web(WebApplicationType.NONE)

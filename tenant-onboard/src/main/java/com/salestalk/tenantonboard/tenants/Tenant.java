@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A stored tenant (the API key hash is not part of it: it never leaves the table).
+ * A stored tenant (its API keys are not part of it; their hashes never leave the table).
  *
  * @param id the tenant id
  * @param name display name
@@ -15,6 +15,7 @@ import java.util.List;
  * @param timezone IANA zone id
  * @param features enabled features
  * @param createdAt when it was created, UTC
+ * @param status whether its keys authenticate
  */
 record Tenant(
     TenantId id,
@@ -24,7 +25,8 @@ record Tenant(
     String currency,
     String timezone,
     List<String> features,
-    Instant createdAt) {
+    Instant createdAt,
+    TenantStatus status) {
 
   Tenant {
     features = List.copyOf(features);

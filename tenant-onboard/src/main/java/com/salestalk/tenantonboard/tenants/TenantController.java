@@ -4,7 +4,6 @@ import com.salestalk.eventcontracts.envelope.Flow;
 import com.salestalk.eventcontracts.envelope.TenantId;
 import com.salestalk.servicekit.auth.AdminApi;
 import com.salestalk.servicekit.idempotency.HttpIdempotency;
-import com.salestalk.servicekit.problem.Problem;
 import com.salestalk.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,7 +15,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The tenant admin API (docs/ARCHITECTURE.md#http-apis): create, get, list. Admin bearer token
- * only.
+ * The tenant admin API (docs/ARCHITECTURE.md#http-apis): create, get, list, suspend, resume. Admin
+ * bearer token only. The tenant's API keys are {@link TenantApiKeyController}'s.
  */
 @RestController
 @AdminApi
@@ -41,6 +42,8 @@ class TenantController {
 
   static final String BASE = "/api/v1/tenants";
   static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+  private static final Logger log = LoggerFactory.getLogger(TenantController.class);
 
   private final TenantRequests requests;
   private final TenantProvisioning provisioning;
@@ -64,8 +67,9 @@ class TenantController {
           "Creates the tenant and announces it with tenant.provisioned.v1. The response carries"
               + " the tenant's API key; it is shown only here and stored only as a SHA-256 hash."
               + " With an Idempotency-Key, a retry with the same body answers 200 with the same"
-              + " tenant (without the key) and emits no second event; the same key with another"
-              + " body is a 422.")
+              + " tenant (without the key, but with how to get a new one) and emits no second"
+              + " event; the same key with another body is a 422, and while the first request"
+              + " is still in progress a 409 with Retry-After.")
   @ApiResponse(
       responseCode = "201",
       description = "Created",
@@ -78,7 +82,7 @@ class TenantController {
         @Header(name = "Location", description = "URL of the tenant"),
         @Header(name = REPLAYED_HEADER, description = "true")
       },
-      content = @Content(schema = @Schema(implementation = TenantView.class)))
+      content = @Content(schema = @Schema(implementation = ReplayedTenantView.class)))
   @ProblemResponses.Create
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> create(
@@ -94,13 +98,12 @@ class TenantController {
     TenantProvisioning.Outcome outcome = provisioning.create(request, idempotencyKey, flow);
     URI location = URI.create(BASE + "/" + outcome.tenant().id().value());
     if (outcome instanceof TenantProvisioning.Created created) {
-      return ResponseEntity.created(location)
-          .body(CreatedTenantView.of(created.tenant(), created.apiKey()));
+      return ResponseEntity.created(location).body(CreatedTenantView.of(created));
     }
     return ResponseEntity.ok()
         .location(location)
         .header(REPLAYED_HEADER, "true")
-        .body(TenantView.of(outcome.tenant()));
+        .body(ReplayedTenantView.of(outcome.tenant()));
   }
 
   @Operation(summary = "Get a tenant")
@@ -108,15 +111,57 @@ class TenantController {
   @ProblemResponses.Read
   @GetMapping("/{tenantId}")
   TenantView get(@PathVariable String tenantId) {
-    Optional<TenantId> id;
+    return store.find(tenantIdOr404(tenantId)).map(TenantView::of).orElseThrow(notFound(tenantId));
+  }
+
+  @Operation(
+      summary = "Suspend a tenant",
+      description =
+          "None of the tenant's API keys authenticate any more: the tenant-facing services refuse"
+              + " them with the same 401 as an unknown key, within their key cache's lifetime"
+              + " (salestalk.auth.tenant-api-keys.cache-ttl, 60 s by default). The keys are kept;"
+              + " suspending a suspended tenant changes nothing.")
+  @ApiResponse(responseCode = "200", description = "The tenant, suspended")
+  @ProblemResponses.ByTenant
+  @PostMapping("/{tenantId}/suspend")
+  TenantView suspend(@PathVariable String tenantId) {
+    return setStatus(tenantId, TenantStatus.SUSPENDED);
+  }
+
+  @Operation(
+      summary = "Resume a suspended tenant",
+      description =
+          "The tenant's usable API keys authenticate again, within the services' cache lifetime"
+              + " for refused keys (salestalk.auth.tenant-api-keys.negative-cache-ttl, 5 s by"
+              + " default). Resuming an active tenant changes nothing.")
+  @ApiResponse(responseCode = "200", description = "The tenant, active")
+  @ProblemResponses.ByTenant
+  @PostMapping("/{tenantId}/resume")
+  TenantView resume(@PathVariable String tenantId) {
+    return setStatus(tenantId, TenantStatus.ACTIVE);
+  }
+
+  private TenantView setStatus(String tenantId, TenantStatus status) {
+    TenantView tenant =
+        store
+            .setStatus(tenantIdOr404(tenantId), status)
+            .map(TenantView::of)
+            .orElseThrow(notFound(tenantId));
+    log.info("tenant {} is {}", tenantId, status.wire());
+    return tenant;
+  }
+
+  /** The tenant id of a path, or a 404: a malformed id cannot exist. */
+  static TenantId tenantIdOr404(String tenantId) {
     try {
-      id = Optional.of(TenantId.of(tenantId));
+      return TenantId.of(tenantId);
     } catch (IllegalArgumentException e) {
-      id = Optional.empty();
+      throw notFound(tenantId).get();
     }
-    return id.flatMap(store::find)
-        .map(TenantView::of)
-        .orElseThrow(() -> ProblemException.notFound("No tenant with id " + tenantId));
+  }
+
+  static Supplier<ProblemException> notFound(String tenantId) {
+    return () -> ProblemException.notFound("No tenant with id " + tenantId);
   }
 
   @Operation(
@@ -135,7 +180,7 @@ class TenantController {
       throw ProblemException.invalidParameter(
           "size", "must be between 1 and " + properties.maxPageSize());
     }
-    TenantId after = null;
+    String after = null;
     if (pageToken != null) {
       after =
           TenantStore.PageTokens.decode(pageToken)
@@ -147,75 +192,5 @@ class TenantController {
     TenantStore.Page page = store.page(size, after);
     return new TenantPage(
         page.tenants().stream().map(TenantView::of).toList(), page.nextPageToken());
-  }
-
-  /** Documentation-only: the problem responses of each operation. */
-  static final class ProblemResponses {
-    private ProblemResponses() {}
-
-    @ApiResponse(
-        responseCode = "400",
-        description = "Malformed JSON, JSON over a limit, or an invalid header",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-        responseCode = "401",
-        description = "Missing or invalid admin token",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-        responseCode = "413",
-        description = "Body over the size limit",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-        responseCode = "415",
-        description = "Content-Type is not application/json",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-        responseCode = "422",
-        description =
-            "Invalid field (errors[] names each), or Idempotency-Key reused with another body",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
-    @interface Create {}
-
-    @ApiResponse(
-        responseCode = "400",
-        description = "Invalid query parameter",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-        responseCode = "401",
-        description = "Missing or invalid admin token",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-        responseCode = "404",
-        description = "No such tenant",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
-    @interface Read {}
   }
 }

@@ -9,7 +9,6 @@ import com.salestalk.eventcontracts.events.TenantProvisioned;
 import com.salestalk.servicekit.auth.ApiKeys;
 import com.salestalk.servicekit.idempotency.HttpIdempotency;
 import com.salestalk.servicekit.idempotency.IdempotencyKey;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,9 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Creates tenants: the tenant item, the {@code tenant.provisioned.v1} outbox entry and (with an
- * {@code Idempotency-Key}) the idempotency record are written in one DynamoDB transaction, so
- * either all exist or none does; the outbox relay publishes the event afterwards.
+ * Creates tenants: the tenant item, its first API key's item, the {@code tenant.provisioned.v1}
+ * outbox entry and (with an {@code Idempotency-Key}) the idempotency record are written in one
+ * DynamoDB transaction, so either all exist or none does; the outbox relay publishes the event
+ * afterwards.
  */
 final class TenantProvisioning {
 
@@ -31,23 +31,23 @@ final class TenantProvisioning {
   static final String SERVICE = "tenant-onboard";
 
   private static final Logger log = LoggerFactory.getLogger(TenantProvisioning.class);
-  private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-  private static final int ID_LENGTH = 20;
 
   private final TenantStore store;
+  private final ApiKeyStore keys;
   private final Outbox outbox;
   private final HttpIdempotency idempotency;
   private final EnvelopeFactory events;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   TenantProvisioning(
       TenantStore store,
+      ApiKeyStore keys,
       Outbox outbox,
       HttpIdempotency idempotency,
       EnvelopeFactory events,
       Clock clock) {
     this.store = store;
+    this.keys = keys;
     this.outbox = outbox;
     this.idempotency = idempotency;
     this.events = events;
@@ -59,8 +59,14 @@ final class TenantProvisioning {
     Tenant tenant();
   }
 
-  /** A new tenant, with its API key (never stored in clear). */
-  record Created(Tenant tenant, String apiKey) implements Outcome {}
+  /**
+   * A new tenant, with its API key (never stored in clear).
+   *
+   * @param tenant the tenant
+   * @param apiKey its key
+   * @param keyId the key's id
+   */
+  record Created(Tenant tenant, String apiKey, String keyId) implements Outcome {}
 
   /** A retry with the same Idempotency-Key and body: the tenant created the first time. */
   record Replayed(Tenant tenant) implements Outcome {}
@@ -82,27 +88,31 @@ final class TenantProvisioning {
     }
     Tenant tenant =
         new Tenant(
-            newId(),
+            TenantId.of(RandomIds.next("tenant-")),
             request.name(),
             request.plan(),
             request.region(),
             request.currency(),
             request.timezone(),
             List.of(),
-            clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            TenantStatus.ACTIVE);
     String apiKey = ApiKeys.generate();
+    ApiKey first = new ApiKey(RandomIds.next("key-"), tenant.createdAt(), null, null);
     EventEnvelope event = events.create(tenant.id(), provisioned(tenant), flow);
     List<TransactWriteItem> items = new ArrayList<>();
-    items.add(store.putNew(tenant, ApiKeys.hash(apiKey)));
+    items.add(store.putNew(tenant, first.keyId()));
+    items.add(keys.putNew(tenant.id(), new ApiKeyStore.StoredKey(first, ApiKeys.hash(apiKey))));
     key.ifPresent(k -> items.add(idempotency.claim(k, requestHash, tenant.id().value())));
     try {
       outbox.write(items, List.of(event));
     } catch (TransactionCanceledException e) {
       if (key.isPresent()) {
-        Optional<Outcome> replay = replay(key.get(), requestHash);
-        if (replay.isPresent()) {
+        Optional<String> winner =
+            idempotency.resultOfConcurrentRequest(key.get(), requestHash, items, e);
+        if (winner.isPresent()) {
           log.info("concurrent create with the same Idempotency-Key; answering with the winner");
-          return replay.get();
+          return replayOf(winner.get());
         }
       }
       throw e;
@@ -113,21 +123,21 @@ final class TenantProvisioning {
         tenant.plan().wire(),
         event.eventId(),
         event.correlationId());
-    return new Created(tenant, apiKey);
+    return new Created(tenant, apiKey, first.keyId());
   }
 
   private Optional<Outcome> replay(IdempotencyKey key, String requestHash) {
-    return idempotency
-        .priorResult(key, requestHash)
-        .map(
-            id ->
-                new Replayed(
-                    store
-                        .find(TenantId.of(id))
-                        .orElseThrow(
-                            () ->
-                                new IllegalStateException(
-                                    "idempotency record points at missing tenant " + id))));
+    return idempotency.priorResult(key, requestHash).map(this::replayOf);
+  }
+
+  private Outcome replayOf(String tenantId) {
+    return new Replayed(
+        store
+            .find(TenantId.of(tenantId))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "idempotency record points at missing tenant " + tenantId)));
   }
 
   private static TenantProvisioned provisioned(Tenant tenant) {
@@ -138,13 +148,5 @@ final class TenantProvisioning {
         tenant.currency(),
         tenant.timezone(),
         tenant.features());
-  }
-
-  private TenantId newId() {
-    StringBuilder id = new StringBuilder("tenant-");
-    for (int i = 0; i < ID_LENGTH; i++) {
-      id.append(ID_ALPHABET[random.nextInt(ID_ALPHABET.length)]);
-    }
-    return TenantId.of(id.toString());
   }
 }

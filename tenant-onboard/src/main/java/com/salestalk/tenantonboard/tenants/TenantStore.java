@@ -9,18 +9,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** The {@code {env}-tenants} table (DATA_CONTRACTS.md). */
+/**
+ * The tenant items of the {@code {env}-tenants} table (DATA_CONTRACTS.md); the table also holds the
+ * tenants' API-key items ({@link ApiKeyStore}), which reads here skip.
+ */
 final class TenantStore {
 
   private static final String ID = "tenantId";
+  private static final String STATUS = "status";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -30,8 +37,11 @@ final class TenantStore {
     this.table = table;
   }
 
-  /** The put of a new tenant, failing if the id exists, for the provisioning transaction. */
-  TransactWriteItem putNew(Tenant tenant, String apiKeyHash) {
+  /**
+   * The put of a new tenant, failing if the id exists, for the provisioning transaction (with the
+   * put of its first key's item, {@link ApiKeyStore#putNew}).
+   */
+  TransactWriteItem putNew(Tenant tenant, String firstKeyId) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(ID, AttributeValue.fromS(tenant.id().value()));
     item.put("name", AttributeValue.fromS(tenant.name()));
@@ -42,8 +52,10 @@ final class TenantStore {
     item.put(
         "features",
         AttributeValue.fromL(tenant.features().stream().map(AttributeValue::fromS).toList()));
-    item.put("apiKeyHash", AttributeValue.fromS(apiKeyHash));
     item.put("createdAt", AttributeValue.fromS(tenant.createdAt().toString()));
+    item.put(STATUS, AttributeValue.fromS(tenant.status().name()));
+    item.put(ApiKeyStore.KEY_IDS, AttributeValue.fromSs(List.of(firstKeyId)));
+    item.put(ApiKeyStore.KEYS_VERSION, AttributeValue.fromN("1"));
     return TransactWriteItem.builder()
         .put(
             Put.builder()
@@ -68,25 +80,59 @@ final class TenantStore {
   }
 
   /**
-   * One page of a table scan.
+   * Sets a tenant's status.
    *
-   * @param size most items
-   * @param after the last tenant of the previous page, or null for the first page
+   * @return the tenant as it is now, or empty when there is no such tenant
+   */
+  Optional<Tenant> setStatus(TenantId id, TenantStatus status) {
+    try {
+      return Optional.of(
+          fromItem(
+              dynamoDb
+                  .updateItem(
+                      u ->
+                          u.tableName(table)
+                              .key(Map.of(ID, AttributeValue.fromS(id.value())))
+                              .updateExpression("SET #status = :status")
+                              .conditionExpression("attribute_exists(#id)")
+                              .expressionAttributeNames(Map.of("#status", STATUS, "#id", ID))
+                              .expressionAttributeValues(
+                                  Map.of(":status", AttributeValue.fromS(status.name())))
+                              .returnValues(ReturnValue.ALL_NEW))
+                  .attributes()));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * One page of tenants: the table is scanned, skipping key items, until {@code size} tenants are
+   * found or the table ends.
+   *
+   * @param size most tenants
+   * @param after the item the previous page ended with, or null for the first page
    * @return the page and the token of the next, or null
    */
-  Page page(int size, TenantId after) {
-    ScanRequest.Builder scan = ScanRequest.builder().tableName(table).limit(size);
-    if (after != null) {
-      scan.exclusiveStartKey(Map.of(ID, AttributeValue.fromS(after.value())));
-    }
-    ScanResponse response = dynamoDb.scan(scan.build());
+  Page page(int size, String after) {
     List<Tenant> tenants = new ArrayList<>();
-    response.items().forEach(item -> tenants.add(fromItem(item)));
-    String next = null;
-    if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-      next = PageTokens.encode(TenantId.of(response.lastEvaluatedKey().get(ID).s()));
-    }
-    return new Page(tenants, next);
+    Map<String, AttributeValue> start =
+        after == null ? null : Map.of(ID, AttributeValue.fromS(after));
+    do {
+      // evaluates no more items than tenants are missing, so the last one evaluated ends the page
+      ScanRequest.Builder scan =
+          ScanRequest.builder()
+              .tableName(table)
+              .limit(size - tenants.size())
+              .filterExpression("attribute_not_exists(keyId)")
+              .exclusiveStartKey(start);
+      ScanResponse response = dynamoDb.scan(scan.build());
+      response.items().forEach(item -> tenants.add(fromItem(item)));
+      start =
+          response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+              ? response.lastEvaluatedKey()
+              : null;
+    } while (start != null && tenants.size() < size);
+    return new Page(tenants, start == null ? null : PageTokens.encode(start.get(ID).s()));
   }
 
   record Page(List<Tenant> tenants, String nextPageToken) {}
@@ -104,24 +150,36 @@ final class TenantStore {
         features == null || !features.hasL()
             ? List.of()
             : features.l().stream().map(AttributeValue::s).toList(),
-        Instant.parse(item.get("createdAt").s()));
+        Instant.parse(item.get("createdAt").s()),
+        item.containsKey(STATUS)
+            ? TenantStatus.valueOf(item.get(STATUS).s())
+            : TenantStatus.ACTIVE); // tenants created before suspension existed
   }
 
-  /** Opaque page tokens: base64url of the last tenant id of a page. */
+  /**
+   * Opaque page tokens: base64url of the table key a page ended with, a tenant id or a key item's
+   * {@code {tenantId}#{keyId}}.
+   */
   static final class PageTokens {
+    private static final Pattern KEY_ITEM_SUFFIX = Pattern.compile("#key-[a-z0-9]{1,40}");
+
     private PageTokens() {}
 
-    static String encode(TenantId last) {
+    static String encode(String lastKey) {
       return Base64.getUrlEncoder()
           .withoutPadding()
-          .encodeToString(last.value().getBytes(StandardCharsets.UTF_8));
+          .encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The tenant id a token carries, or empty when it is not a token this service issued. */
-    static Optional<TenantId> decode(String token) {
+    /** The table key a token carries, or empty when it is not a token this service issued. */
+    static Optional<String> decode(String token) {
       try {
-        return Optional.of(
-            TenantId.of(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8)));
+        String key = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        int separator = key.indexOf('#');
+        TenantId.of(separator < 0 ? key : key.substring(0, separator));
+        return separator < 0 || KEY_ITEM_SUFFIX.matcher(key.substring(separator)).matches()
+            ? Optional.of(key)
+            : Optional.empty();
       } catch (IllegalArgumentException e) {
         return Optional.empty();
       }

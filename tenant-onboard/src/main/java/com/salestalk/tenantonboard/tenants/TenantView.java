@@ -14,6 +14,7 @@ import java.util.List;
  * @param timezone IANA zone
  * @param features enabled features
  * @param createdAt RFC 3339 UTC
+ * @param status {@code active}, or {@code suspended}: none of its API keys authenticate
  */
 @Schema(name = "Tenant")
 record TenantView(
@@ -24,7 +25,11 @@ record TenantView(
     @Schema(example = "USD") String currency,
     @Schema(example = "UTC") String timezone,
     List<String> features,
-    @Schema(example = "2026-11-26T15:04:05.123Z") String createdAt) {
+    @Schema(example = "2026-11-26T15:04:05.123Z") String createdAt,
+    @Schema(
+            description = "suspended: none of the tenant's API keys authenticate",
+            allowableValues = {"active", "suspended"})
+        String status) {
 
   static TenantView of(Tenant tenant) {
     return new TenantView(
@@ -35,6 +40,7 @@ record TenantView(
         tenant.currency(),
         tenant.timezone(),
         tenant.features(),
-        tenant.createdAt().toString());
+        tenant.createdAt().toString(),
+        tenant.status().wire());
   }
 }

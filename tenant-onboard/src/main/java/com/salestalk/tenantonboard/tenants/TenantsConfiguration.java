@@ -19,15 +19,35 @@ class TenantsConfiguration {
   }
 
   @Bean
+  ApiKeyStore apiKeyStore(DynamoDbClient dynamoDb, TenantsProperties properties) {
+    return new ApiKeyStore(dynamoDb, properties.table());
+  }
+
+  @Bean
+  TenantApiKeys tenantApiKeys(
+      ApiKeyStore store,
+      DynamoDbClient dynamoDb,
+      HttpIdempotency idempotency,
+      TenantsProperties properties,
+      Clock clock) {
+    return new TenantApiKeys(store, dynamoDb, idempotency, properties.apiKeyGrace(), clock);
+  }
+
+  @Bean
   TenantRequests tenantRequests(TenantsProperties properties) {
     return new TenantRequests(properties);
   }
 
   @Bean
   TenantProvisioning tenantProvisioning(
-      TenantStore store, Outbox outbox, HttpIdempotency idempotency, Clock clock) {
+      TenantStore store,
+      ApiKeyStore keys,
+      Outbox outbox,
+      HttpIdempotency idempotency,
+      Clock clock) {
     return new TenantProvisioning(
         store,
+        keys,
         outbox,
         idempotency,
         new EnvelopeFactory(TenantProvisioning.SERVICE, clock, EventCatalog.standard()),

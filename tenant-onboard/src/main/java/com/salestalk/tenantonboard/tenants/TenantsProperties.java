@@ -1,5 +1,6 @@
 package com.salestalk.tenantonboard.tenants;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultCurrency currency of a tenant created without one
  * @param defaultTimezone time zone of a tenant created without one
  * @param maxPageSize largest {@code size} of a list page
+ * @param apiKeyGrace how long the keys that worked keep working after a new key is issued
  */
 @ConfigurationProperties(TenantsProperties.PREFIX)
 record TenantsProperties(
@@ -18,7 +20,8 @@ record TenantsProperties(
     @DefaultValue("us-east-1") String defaultRegion,
     @DefaultValue("USD") String defaultCurrency,
     @DefaultValue("UTC") String defaultTimezone,
-    @DefaultValue("100") int maxPageSize) {
+    @DefaultValue("100") int maxPageSize,
+    @DefaultValue("24h") Duration apiKeyGrace) {
 
   /** Property prefix. */
   static final String PREFIX = "salestalk.tenants";

@@ -1,2 +1,5 @@
-/** Creating, reading and listing tenants, and announcing new ones with tenant.provisioned.v1. */
+/**
+ * Creating, reading, listing, suspending and resuming tenants, announcing new ones with
+ * tenant.provisioned.v1, and their API keys (issue, list, revoke).
+ */
 package com.salestalk.tenantonboard.tenants;

@@ -3,15 +3,19 @@ package com.salestalk.tenantonboard.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.salestalk.eventcontracts.envelope.Flow;
 import com.salestalk.eventcontracts.envelope.TenantId;
+import com.salestalk.servicekit.problem.ProblemException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
@@ -37,12 +42,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The tenant API's request validation and error bodies, with service-kit's problem handling, limits
- * and authentication in front of it and the store and provisioning replaced; the flows against the
- * emulator are {@code TenantOnboardIT}'s.
+ * The tenant and API-key endpoints' request validation and error bodies, with service-kit's problem
+ * handling, limits and authentication in front of them and the stores, provisioning and key
+ * management replaced; the flows against the emulator are {@code TenantOnboardIT}'s and {@code
+ * TenantApiKeysIT}'s.
  */
 @WebMvcTest(
-    controllers = TenantController.class,
+    controllers = {TenantController.class, TenantApiKeyController.class},
     properties = "salestalk.admin.token=" + TenantControllerTest.ADMIN_TOKEN)
 @Import(TenantsConfiguration.class)
 @EnableConfigurationProperties(TenantsProperties.class)
@@ -61,11 +67,14 @@ class TenantControllerTest {
           "EUR",
           "Europe/Berlin",
           List.of(),
-          Instant.parse("2026-11-26T15:04:05.123Z"));
+          Instant.parse("2026-11-26T15:04:05.123Z"),
+          TenantStatus.ACTIVE);
 
   @Autowired MockMvc mvc;
   @MockitoBean TenantProvisioning provisioning;
   @MockitoBean TenantStore store;
+  @MockitoBean ApiKeyStore keyStore;
+  @MockitoBean TenantApiKeys keys;
 
   static RequestPostProcessor admin() {
     return request -> {
@@ -84,14 +93,14 @@ class TenantControllerTest {
 
   /**
    * Sends a request that must be rejected with exactly this problem+json body, before it reached
-   * the store or the provisioning.
+   * the store, the provisioning or the key management.
    */
   MockHttpServletResponse assertRejected(MockHttpServletRequestBuilder request, String problem)
       throws Exception {
     MockHttpServletResponse response = send(request);
     assertBody(response, JSON.readTree(problem).get("status").asInt(), problem);
     assertThat(response.getContentType()).isEqualTo("application/problem+json");
-    verifyNoInteractions(provisioning, store);
+    verifyNoInteractions(provisioning, store, keys);
     return response;
   }
 
@@ -100,6 +109,17 @@ class TenantControllerTest {
       throws Exception {
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
     assertThat(JSON.readTree(response.getContentAsString())).isEqualTo(JSON.readTree(json));
+  }
+
+  /** {@link #ACME} as the API shows it, with more members ({@code , "name": …}) at the end. */
+  static String acmeJson(String moreMembers) {
+    return """
+        {"tenantId": "tenant-k3x9q2m4p7w8r5t1v6y0", "name": "Acme Corp",
+         "plan": "enterprise", "region": "eu-west-1", "currency": "EUR",
+         "timezone": "Europe/Berlin", "features": [],
+         "createdAt": "2026-11-26T15:04:05.123Z", "status": "active"%s}
+        """
+        .formatted(moreMembers);
   }
 
   /** A problem body without {@code errors}. */
@@ -346,15 +366,7 @@ class TenantControllerTest {
     void aTenantIsShownWithoutItsKey() throws Exception {
       when(store.find(ACME.id())).thenReturn(Optional.of(ACME));
 
-      assertBody(
-          send(get(TENANTS + "/" + ACME.id().value()).with(admin())),
-          200,
-          """
-          {"tenantId": "tenant-k3x9q2m4p7w8r5t1v6y0", "name": "Acme Corp",
-           "plan": "enterprise", "region": "eu-west-1", "currency": "EUR",
-           "timezone": "Europe/Berlin", "features": [],
-           "createdAt": "2026-11-26T15:04:05.123Z"}
-          """);
+      assertBody(send(get(TENANTS + "/" + ACME.id().value()).with(admin())), 200, acmeJson(""));
     }
 
     @Test
@@ -378,7 +390,7 @@ class TenantControllerTest {
     void aValidRequestIsProvisionedAndAnsweredWithTheKeyOnce() throws Exception {
       String correlation = UUID.randomUUID().toString();
       when(provisioning.create(any(), eq("key-1"), any()))
-          .thenReturn(new TenantProvisioning.Created(ACME, "stk_secret"));
+          .thenReturn(new TenantProvisioning.Created(ACME, "stk_secret", "key-first"));
 
       MockHttpServletResponse response =
           send(
@@ -391,8 +403,8 @@ class TenantControllerTest {
       assertThat(response.getStatus()).isEqualTo(201);
       assertThat(response.getHeader("Location")).isEqualTo(TENANTS + "/" + ACME.id().value());
       assertThat(response.getHeader("X-Correlation-Id")).isEqualTo(correlation);
-      assertThat(JSON.readTree(response.getContentAsString()).get("apiKey").asString())
-          .isEqualTo("stk_secret");
+      assertBody(
+          response, 201, acmeJson(", \"apiKeyId\": \"key-first\", \"apiKey\": \"stk_secret\""));
       ArgumentCaptor<Flow> flow = ArgumentCaptor.forClass(Flow.class);
       verify(provisioning)
           .create(
@@ -403,7 +415,7 @@ class TenantControllerTest {
     }
 
     @Test
-    void aReplayIsOkWithTheTenantButNoKey() throws Exception {
+    void aReplayIsOkWithTheTenantAndHowToGetAKeyButNoKey() throws Exception {
       when(provisioning.create(any(), eq("key-1"), any()))
           .thenReturn(new TenantProvisioning.Replayed(ACME));
 
@@ -415,7 +427,250 @@ class TenantControllerTest {
       assertThat(response.getStatus()).isEqualTo(200);
       assertThat(response.getHeader("Location")).isEqualTo(TENANTS + "/" + ACME.id().value());
       assertThat(response.getHeader("Idempotent-Replayed")).isEqualTo("true");
-      assertThat(JSON.readTree(response.getContentAsString()).has("apiKey")).isFalse();
+      assertBody(
+          response,
+          200,
+          acmeJson(
+              """
+              , "apiKeyRecovery": "The API key was shown only in the response that created this tenant. If that response was lost, issue a new key with POST /api/v1/tenants/tenant-k3x9q2m4p7w8r5t1v6y0/api-keys, then revoke the lost one with DELETE /api/v1/tenants/tenant-k3x9q2m4p7w8r5t1v6y0/api-keys/{keyId} (GET /api/v1/tenants/tenant-k3x9q2m4p7w8r5t1v6y0/api-keys lists the key ids)."
+              """));
+    }
+  }
+
+  @Nested
+  class StatusChanges {
+
+    static final String SUSPEND = TENANTS + "/" + ACME.id().value() + "/suspend";
+
+    @Test
+    void suspendNeedsTheAdminToken() throws Exception {
+      assertRejected(
+          post(SUSPEND),
+          problem(
+              401,
+              "unauthorized",
+              "Unauthorized",
+              SUSPEND,
+              "Missing credentials: admin endpoints need 'Authorization: Bearer <admin token>'"));
+    }
+
+    @Test
+    void aMalformedTenantIdIsNotFoundWithoutALookup() throws Exception {
+      assertRejected(
+          post(TENANTS + "/not-a-tenant/resume").with(admin()),
+          problem(
+              404,
+              "not-found",
+              "Not found",
+              TENANTS + "/not-a-tenant/resume",
+              "No tenant with id not-a-tenant"));
+    }
+
+    @Test
+    void anUnknownTenantIsNotFound() throws Exception {
+      when(store.setStatus(ACME.id(), TenantStatus.SUSPENDED)).thenReturn(Optional.empty());
+
+      assertBody(
+          send(post(SUSPEND).with(admin())),
+          404,
+          problem(
+              404, "not-found", "Not found", SUSPEND, "No tenant with id " + ACME.id().value()));
+    }
+
+    @Test
+    void suspendAndResumeAnswerWithTheTenantInItsNewStatus() throws Exception {
+      Tenant suspended =
+          new Tenant(
+              ACME.id(),
+              ACME.name(),
+              ACME.plan(),
+              ACME.region(),
+              ACME.currency(),
+              ACME.timezone(),
+              ACME.features(),
+              ACME.createdAt(),
+              TenantStatus.SUSPENDED);
+      when(store.setStatus(ACME.id(), TenantStatus.SUSPENDED)).thenReturn(Optional.of(suspended));
+      when(store.setStatus(ACME.id(), TenantStatus.ACTIVE)).thenReturn(Optional.of(ACME));
+
+      MockHttpServletResponse suspend = send(post(SUSPEND).with(admin()));
+      MockHttpServletResponse resume =
+          send(post(TENANTS + "/" + ACME.id().value() + "/resume").with(admin()));
+
+      assertThat(suspend.getStatus()).isEqualTo(200);
+      assertThat(JSON.readTree(suspend.getContentAsString()).get("status").asString())
+          .isEqualTo("suspended");
+      assertThat(resume.getStatus()).isEqualTo(200);
+      assertThat(JSON.readTree(resume.getContentAsString()).get("status").asString())
+          .isEqualTo("active");
+    }
+
+    @Test
+    void getIsNotAllowedOnSuspend() throws Exception {
+      assertRejected(
+          get(SUSPEND).with(admin()),
+          problem(
+              405,
+              "method-not-allowed",
+              "Method not allowed",
+              SUSPEND,
+              "Method GET is not supported by " + SUSPEND + "; allowed: POST"));
+    }
+  }
+
+  @Nested
+  class ApiKeys {
+
+    static final String KEYS = TENANTS + "/" + ACME.id().value() + "/api-keys";
+    static final ApiKey ISSUED =
+        new ApiKey("key-new", Instant.parse("2026-11-26T16:00:00Z"), null, null);
+
+    @Test
+    void everyKeyEndpointNeedsTheAdminToken() throws Exception {
+      String missing =
+          "Missing credentials: admin endpoints need 'Authorization: Bearer <admin token>'";
+      assertRejected(post(KEYS), problem(401, "unauthorized", "Unauthorized", KEYS, missing));
+      assertRejected(get(KEYS), problem(401, "unauthorized", "Unauthorized", KEYS, missing));
+      assertRejected(
+          delete(KEYS + "/key-new"),
+          problem(401, "unauthorized", "Unauthorized", KEYS + "/key-new", missing));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+        delimiter = '|',
+        textBlock =
+            """
+            POST   | /api/v1/tenants/not-a-tenant/api-keys                            | No tenant with id not-a-tenant
+            GET    | /api/v1/tenants/not-a-tenant/api-keys                            | No tenant with id not-a-tenant
+            DELETE | /api/v1/tenants/not-a-tenant/api-keys/key-new                    | No tenant with id not-a-tenant
+            DELETE | /api/v1/tenants/tenant-k3x9q2m4p7w8r5t1v6y0/api-keys/stk_secret  | No API key stk_secret of tenant tenant-k3x9q2m4p7w8r5t1v6y0
+            DELETE | /api/v1/tenants/tenant-k3x9q2m4p7w8r5t1v6y0/api-keys/key-UPPER   | No API key key-UPPER of tenant tenant-k3x9q2m4p7w8r5t1v6y0
+            """)
+    void aMalformedTenantOrKeyIdIsNotFoundWithoutALookup(String method, String path, String detail)
+        throws Exception {
+      assertRejected(
+          request(HttpMethod.valueOf(method), path).with(admin()),
+          problem(404, "not-found", "Not found", path, detail));
+    }
+
+    @Test
+    void anUnknownTenantOrKeyIsNotFound() throws Exception {
+      when(keys.list(ACME.id())).thenReturn(Optional.empty());
+      doThrow(ProblemException.notFound("No API key key-gone of tenant " + ACME.id().value()))
+          .when(keys)
+          .revoke(ACME.id(), "key-gone");
+
+      assertBody(
+          send(get(KEYS).with(admin())),
+          404,
+          problem(404, "not-found", "Not found", KEYS, "No tenant with id " + ACME.id().value()));
+      assertBody(
+          send(delete(KEYS + "/key-gone").with(admin())),
+          404,
+          problem(
+              404,
+              "not-found",
+              "Not found",
+              KEYS + "/key-gone",
+              "No API key key-gone of tenant " + ACME.id().value()));
+    }
+
+    @Test
+    void anIssuedKeyIsAnsweredOnce() throws Exception {
+      when(keys.issue(ACME.id(), "rotate-1"))
+          .thenReturn(
+              new TenantApiKeys.Issued(ISSUED, "stk_new", Instant.parse("2026-11-27T16:00:00Z")));
+
+      MockHttpServletResponse response =
+          send(post(KEYS).with(admin()).header("Idempotency-Key", "rotate-1"));
+
+      assertBody(
+          response,
+          201,
+          """
+          {"keyId": "key-new", "apiKey": "stk_new", "createdAt": "2026-11-26T16:00:00Z",
+           "previousKeysExpireAt": "2026-11-27T16:00:00Z"}
+          """);
+    }
+
+    @Test
+    void aReplayedIssueNamesTheKeyAndHowToGetANewOne() throws Exception {
+      when(keys.issue(ACME.id(), "rotate-1")).thenReturn(new TenantApiKeys.Replayed("key-new"));
+
+      MockHttpServletResponse response =
+          send(post(KEYS).with(admin()).header("Idempotency-Key", "rotate-1"));
+
+      assertThat(response.getHeader("Idempotent-Replayed")).isEqualTo("true");
+      assertBody(
+          response,
+          200,
+          """
+          {"keyId": "key-new",
+           "apiKeyRecovery": "The API key was shown only in the response that issued key-new. If that response was lost, issue a new key with POST /api/v1/tenants/tenant-k3x9q2m4p7w8r5t1v6y0/api-keys (with another Idempotency-Key), then revoke the lost one with DELETE /api/v1/tenants/tenant-k3x9q2m4p7w8r5t1v6y0/api-keys/key-new."}
+          """);
+    }
+
+    @Test
+    void theListShowsIdsStatesAndTimesOnly() throws Exception {
+      when(keys.list(ACME.id()))
+          .thenReturn(
+              Optional.of(
+                  List.of(
+                      new ApiKey(
+                          "key-old",
+                          Instant.parse("2020-01-01T00:00:00Z"),
+                          Instant.parse("2020-01-02T00:00:00Z"),
+                          null),
+                      new ApiKey(
+                          "key-cut",
+                          Instant.parse("2020-01-01T00:00:01Z"),
+                          null,
+                          Instant.parse("2020-01-01T00:00:02Z")),
+                      new ApiKey(
+                          "key-grace",
+                          Instant.parse("2020-01-03T00:00:00Z"),
+                          Instant.parse("2999-01-01T00:00:00Z"),
+                          null),
+                      ISSUED)));
+
+      assertBody(
+          send(get(KEYS).with(admin())),
+          200,
+          """
+          {"items": [
+            {"keyId": "key-old", "status": "expired", "createdAt": "2020-01-01T00:00:00Z",
+             "expiresAt": "2020-01-02T00:00:00Z", "revokedAt": null},
+            {"keyId": "key-cut", "status": "revoked", "createdAt": "2020-01-01T00:00:01Z",
+             "expiresAt": null, "revokedAt": "2020-01-01T00:00:02Z"},
+            {"keyId": "key-grace", "status": "expiring", "createdAt": "2020-01-03T00:00:00Z",
+             "expiresAt": "2999-01-01T00:00:00Z", "revokedAt": null},
+            {"keyId": "key-new", "status": "active", "createdAt": "2026-11-26T16:00:00Z",
+             "expiresAt": null, "revokedAt": null}]}
+          """);
+    }
+
+    @Test
+    void revokingAnswersNoContent() throws Exception {
+      MockHttpServletResponse response = send(delete(KEYS + "/key-new").with(admin()));
+
+      assertThat(response.getStatus()).isEqualTo(204);
+      assertThat(response.getContentAsString()).isEmpty();
+      verify(keys).revoke(ACME.id(), "key-new");
+    }
+
+    @Test
+    void putIsNotAllowedOnTheKeys() throws Exception {
+      MockHttpServletResponse response =
+          assertRejected(
+              put(KEYS).with(admin()),
+              problem(
+                  405,
+                  "method-not-allowed",
+                  "Method not allowed",
+                  KEYS,
+                  "Method PUT is not supported by " + KEYS + "; allowed: GET, POST"));
+      assertThat(response.getHeader("Allow").split(", ")).containsExactlyInAnyOrder("GET", "POST");
     }
   }
 }

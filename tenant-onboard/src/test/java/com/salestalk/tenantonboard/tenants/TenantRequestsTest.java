@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.salestalk.servicekit.problem.FieldViolation;
 import com.salestalk.servicekit.problem.RequestValidationException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TenantRequestsTest {
 
   private final TenantRequests requests =
-      new TenantRequests(new TenantsProperties("t", "us-east-1", "USD", "UTC", 100));
+      new TenantRequests(
+          new TenantsProperties("t", "us-east-1", "USD", "UTC", 100, Duration.ofHours(24)));
 
   private static CreateTenantRequest request(
       String name, String plan, String region, String currency, String timezone) {
