@@ -14,7 +14,6 @@ import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -76,12 +77,16 @@ public final class RelayThroughput {
       MeterRegistry registry = new SimpleMeterRegistry();
       PublishMetrics metrics = new PublishMetrics(registry, EventCatalog.standard());
       EventValidator strict = EventValidator.strict();
-      OutboxProperties properties = new OutboxProperties(true, table, 8, defaultRelay());
+      OutboxProperties properties =
+          bind(
+              OutboxProperties.PREFIX,
+              OutboxProperties.class,
+              Map.of("enabled", "true", "table", table, "relay.instance-id", "bench-relay"));
       Outbox outbox = new Outbox(dynamo, properties, metrics, Clock.systemUTC());
       EventBridgePublisher publisher =
           new EventBridgePublisher(
               events,
-              new PublisherProperties(true, bus, 4, Duration.ofMillis(100), Duration.ofSeconds(2)),
+              bind(PublisherProperties.PREFIX, PublisherProperties.class, Map.of("bus-name", bus)),
               metrics);
       OutboxRelay relay =
           new OutboxRelay(dynamo, publisher, properties, metrics, registry, Clock.systemUTC());
@@ -140,20 +145,14 @@ public final class RelayThroughput {
     }
   }
 
-  /** The values {@code salestalk.outbox.relay.*} defaults to, written out. */
-  private static OutboxProperties.Relay defaultRelay() {
-    return new OutboxProperties.Relay(
-        true,
-        "bench-relay",
-        Duration.ofSeconds(1),
-        100,
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(5),
-        20,
-        Duration.ofSeconds(1),
-        Duration.ofMinutes(5),
-        Duration.ofSeconds(10),
-        10_000);
+  /**
+   * {@code type} bound from {@code values} under {@code prefix} as a Spring application binds it,
+   * so every value not given is the property's default.
+   */
+  private static <T> T bind(String prefix, Class<T> type, Map<String, String> values) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    values.forEach((key, value) -> properties.put(prefix + "." + key, value));
+    return new Binder(new MapConfigurationPropertySource(properties)).bind(prefix, type).get();
   }
 
   private static long write(Outbox outbox, List<EventEnvelope> events) {

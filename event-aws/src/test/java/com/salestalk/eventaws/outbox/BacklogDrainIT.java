@@ -102,18 +102,8 @@ class BacklogDrainIT {
    * the index, which takes seconds with 10,000 entries on a busy machine.
    */
   private static OutboxProperties.Relay settings(String instanceId) {
-    return new OutboxProperties.Relay(
-        true,
-        instanceId,
-        Duration.ofMillis(20),
-        500,
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(10),
-        5,
-        Duration.ofMillis(20),
-        Duration.ofMillis(100),
-        Duration.ofHours(1),
-        1000);
+    return RelaySettings.scheduled(
+        instanceId, 500, Duration.ofSeconds(60), Duration.ofSeconds(10), 5);
   }
 
   /**
