@@ -52,8 +52,11 @@ record EmulatedAws(AwsEndpoint endpoint, MotoServer moto) implements AutoCloseab
     return endpoint.configure(SqsAsyncClient.builder()).build();
   }
 
-  EventBridgeClient events() {
-    return endpoint.configure(EventBridgeClient.builder()).build();
+  EventBridgeClient events(ExecutionInterceptor... interceptors) {
+    return endpoint
+        .configure(EventBridgeClient.builder())
+        .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors)))
+        .build();
   }
 
   /** The {@code {env}-idempotency} table, as test-support creates it; returns its name. */

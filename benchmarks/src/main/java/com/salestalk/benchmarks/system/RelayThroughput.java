@@ -14,7 +14,6 @@ import com.salestalk.eventcontracts.validation.EventValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -33,16 +35,17 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /**
  * Events/s through the producer side: the kit's real {@link Outbox} (strict validation, one
- * TransactWriteItems per batch of {@value #WRITE_BATCH} events) and {@link OutboxRelay} (claim,
- * PutEvents, delete) against the emulator, next to a floor measured in the same round: plain
- * PutEvents calls of 10 entries carrying the same events to the same bus.
+ * TransactWriteItems per batch of {@value #WRITE_BATCH} events) and {@link OutboxRelay} (shard
+ * lease, index query, BatchGetItem, PutEvents, BatchWriteItem deletes) against the emulator, next
+ * to a floor measured in the same round: plain PutEvents calls of 10 entries carrying the same
+ * events to the same bus.
  *
  * <p>Each round writes {@code events} valid sample events of every catalog type, each with its own
  * eventId, then drains the outbox with {@link OutboxRelay#runOnce()} until nothing is left (the
  * scheduling pause between relay ticks is left out), then publishes the floor. The bus has no
- * rules: routing is EventBridge's cost, not the kit's. An SDK interceptor counts the outbox's
- * DynamoDB calls per event by operation. After the rounds, the strict validation of the same events
- * is timed in-process.
+ * rules: routing is EventBridge's cost, not the kit's. SDK interceptors count the outbox's DynamoDB
+ * calls per event by operation, and the time the drain spends in each kind of call (PutEvents
+ * included). After the rounds, the strict validation of the same events is timed in-process.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * com.salestalk.benchmarks.system.RelayThroughput [events=400] [rounds=3]} (or {@code -Devents=...
@@ -65,20 +68,25 @@ public final class RelayThroughput {
   public static void main(String[] args) {
     Rounds rounds = Rounds.from(args, 400, 3);
     CallCounter calls = new CallCounter();
+    CallCounter putEvents = new CallCounter();
     try (EmulatedAws aws = EmulatedAws.start();
         DynamoDbClient dynamo = aws.dynamo(calls);
-        EventBridgeClient events = aws.events()) {
+        EventBridgeClient events = aws.events(putEvents)) {
       String table = EmulatedAws.createOutboxTable(dynamo);
       String bus = EmulatedAws.createBus(events);
       MeterRegistry registry = new SimpleMeterRegistry();
       PublishMetrics metrics = new PublishMetrics(registry, EventCatalog.standard());
       EventValidator strict = EventValidator.strict();
-      OutboxProperties properties = new OutboxProperties(true, table, 8, defaultRelay());
+      OutboxProperties properties =
+          bind(
+              OutboxProperties.PREFIX,
+              OutboxProperties.class,
+              Map.of("enabled", "true", "table", table, "relay.instance-id", "bench-relay"));
       Outbox outbox = new Outbox(dynamo, properties, metrics, Clock.systemUTC());
       EventBridgePublisher publisher =
           new EventBridgePublisher(
               events,
-              new PublisherProperties(true, bus, 4, Duration.ofMillis(100), Duration.ofSeconds(2)),
+              bind(PublisherProperties.PREFIX, PublisherProperties.class, Map.of("bus-name", bus)),
               metrics);
       OutboxRelay relay =
           new OutboxRelay(dynamo, publisher, properties, metrics, registry, Clock.systemUTC());
@@ -88,6 +96,7 @@ public final class RelayThroughput {
 
       Map<String, Long> writeCalls = new TreeMap<>();
       Map<String, Long> drainCalls = new TreeMap<>();
+      Map<String, Long> drainNanos = new TreeMap<>();
       Map<String, List<Double>> results =
           rounds.run(
               round -> {
@@ -97,9 +106,14 @@ public final class RelayThroughput {
                 long write = write(outbox, batch);
                 writeCalls.clear();
                 writeCalls.putAll(calls.reset());
+                putEvents.reset();
                 long drain = drain(relay, batch.size());
+                drainNanos.clear();
+                drainNanos.putAll(calls.nanos());
+                drainNanos.putAll(putEvents.nanos());
                 drainCalls.clear();
                 drainCalls.putAll(calls.reset());
+                putEvents.reset();
                 Rounds.CpuTime cpuAfter = Rounds.CpuTime.now();
                 long floor = putEvents(events, bus, batch);
                 Map<String, Double> measured = new LinkedHashMap<>();
@@ -121,6 +135,9 @@ public final class RelayThroughput {
           "DynamoDB calls per event, write: " + perEvent(writeCalls, rounds.events()));
       System.out.println(
           "DynamoDB calls per event, drain: " + perEvent(drainCalls, rounds.events()));
+      System.out.println(
+          "ms per event in each call, drain (last round): "
+              + millisPerEvent(drainNanos, rounds.events()));
       System.out.printf(
           "strict requireValid in-process: %.1f us/event = %.2f %% of the %.0f us per event"
               + " written at the median rate%n",
@@ -128,20 +145,14 @@ public final class RelayThroughput {
     }
   }
 
-  /** The values {@code salestalk.outbox.relay.*} defaults to, written out. */
-  private static OutboxProperties.Relay defaultRelay() {
-    return new OutboxProperties.Relay(
-        true,
-        "bench-relay",
-        Duration.ofSeconds(1),
-        100,
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(5),
-        20,
-        Duration.ofSeconds(1),
-        Duration.ofMinutes(5),
-        Duration.ofSeconds(10),
-        10_000);
+  /**
+   * {@code type} bound from {@code values} under {@code prefix} as a Spring application binds it,
+   * so every value not given is the property's default.
+   */
+  private static <T> T bind(String prefix, Class<T> type, Map<String, String> values) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    values.forEach((key, value) -> properties.put(prefix + "." + key, value));
+    return new Binder(new MapConfigurationPropertySource(properties)).bind(prefix, type).get();
   }
 
   private static long write(Outbox outbox, List<EventEnvelope> events) {
@@ -210,24 +221,55 @@ public final class RelayThroughput {
     return out.append(String.format(Locale.ROOT, "total %.2f", total / (double) events)).toString();
   }
 
-  /** Counts the API calls of a client by operation. */
+  private static String millisPerEvent(Map<String, Long> nanos, int events) {
+    StringBuilder out = new StringBuilder();
+    long total = 0;
+    for (Map.Entry<String, Long> call : nanos.entrySet()) {
+      if (call.getValue() == 0) {
+        continue;
+      }
+      out.append(
+          String.format(Locale.ROOT, "%s %.2f, ", call.getKey(), call.getValue() / 1e6 / events));
+      total += call.getValue();
+    }
+    return out.append(String.format(Locale.ROOT, "total %.2f", total / 1e6 / events)).toString();
+  }
+
+  /** Counts the API calls of a client, and the time spent in them, by operation. */
   private static final class CallCounter implements ExecutionInterceptor {
+    private static final ExecutionAttribute<Long> STARTED =
+        new ExecutionAttribute<>("bench.started");
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeExecution(
+        Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
+      executionAttributes.putAttribute(STARTED, System.nanoTime());
+    }
 
     @Override
     public void afterExecution(
         Context.AfterExecution context, ExecutionAttributes executionAttributes) {
-      calls
-          .computeIfAbsent(
-              executionAttributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-              k -> new LongAdder())
-          .increment();
+      String operation = executionAttributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
+      nanos
+          .computeIfAbsent(operation, k -> new LongAdder())
+          .add(System.nanoTime() - executionAttributes.getAttribute(STARTED));
     }
 
-    /** The counts so far, which start again from zero. */
+    /** Nanoseconds spent in calls since the last {@link #reset()}, by operation. */
+    Map<String, Long> nanos() {
+      Map<String, Long> spent = new TreeMap<>();
+      nanos.forEach((operation, sum) -> spent.put(operation, sum.sum()));
+      return spent;
+    }
+
+    /** The counts so far; counts and times start again from zero. */
     Map<String, Long> reset() {
       Map<String, Long> counts = new TreeMap<>();
       calls.forEach((operation, count) -> counts.put(operation, count.sumThenReset()));
+      nanos.values().forEach(LongAdder::reset);
       return counts;
     }
   }

@@ -141,11 +141,15 @@ public final class OutboxRelay {
         continue; // another relay is publishing this shard
       }
       nextShard = (shard + 1) % shards;
+      RelayRun run;
       try {
-        return publish(lease.get(), due);
+        run = publish(lease.get(), due);
       } finally {
         release(lease.get());
       }
+      if (run.claimed() > 0) {
+        return run;
+      } // else the index was behind the table: try the next shard
     }
     return new RelayRun(0, 0, 0, 0);
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -68,8 +69,13 @@ final class OutboxRepository {
 
   private static final int MAX_BATCH_WRITE = 25;
 
-  /** Rounds of resending what a batch call left unprocessed (throttling) before giving up. */
+  /**
+   * Rounds of resending what a batch call left unprocessed (throttling) before giving up, with
+   * pauses of 25, 50, 100 ms before the resends.
+   */
   private static final int UNPROCESSED_ROUNDS = 4;
+
+  private static final long FIRST_PAUSE_MILLIS = 25;
 
   private static final int MAX_QUERY_PAGES = 10;
   private static final int MAX_ERROR_LENGTH = 1000;
@@ -165,23 +171,14 @@ final class OutboxRepository {
   /** The ids of up to {@code limit} entries of {@code shard} due at {@code now}, earliest first. */
   List<String> dueIds(int shard, long now, int limit) {
     List<String> ids = new ArrayList<>(limit);
-    Map<String, AttributeValue> startKey = null;
-    int pages = 0;
-    do {
-      QueryResponse page =
-          dynamo.query(
-              indexQuery(
-                      "#statusShard = :key AND #next <= :now",
-                      Map.of("#statusShard", STATUS_SHARD, "#next", NEXT_ATTEMPT_AT, "#id", ID),
-                      Map.of(":key", string(statusShard(PENDING, shard)), ":now", number(now)))
-                  .projectionExpression("#id")
-                  .limit(limit - ids.size())
-                  .exclusiveStartKey(startKey)
-                  .build());
-      page.items().forEach(item -> ids.add(item.get(ID).s()));
-      pages++;
-      startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-    } while (ids.size() < limit && startKey != null && pages < MAX_QUERY_PAGES);
+    readIndex(
+        indexQuery(
+                "#statusShard = :key AND #next <= :now",
+                Map.of("#statusShard", STATUS_SHARD, "#next", NEXT_ATTEMPT_AT, "#id", ID),
+                Map.of(":key", string(statusShard(PENDING, shard)), ":now", number(now)))
+            .projectionExpression("#id"),
+        limit,
+        item -> ids.add(item.get(ID).s()));
     return ids;
   }
 
@@ -271,6 +268,7 @@ final class OutboxRepository {
                           "#next", NEXT_ATTEMPT_AT))
                   .build());
       for (int round = 0; round < UNPROCESSED_ROUNDS && !request.isEmpty(); round++) {
+        pauseBefore(round);
         Map<String, KeysAndAttributes> asked = request;
         BatchGetItemResponse response =
             dynamo.batchGetItem(b -> b.requestItems(asked).overrideConfiguration(timeouts));
@@ -316,6 +314,7 @@ final class OutboxRepository {
       }
       Map<String, List<WriteRequest>> request = Map.of(tableName, deletes);
       for (int round = 0; round < UNPROCESSED_ROUNDS && !request.isEmpty(); round++) {
+        pauseBefore(round);
         Map<String, List<WriteRequest>> asked = request;
         BatchWriteItemResponse response =
             dynamo.batchWriteItem(b -> b.requestItems(asked).overrideConfiguration(timeouts));
@@ -369,30 +368,18 @@ final class OutboxRepository {
     Map<String, Long> oldest = new HashMap<>();
     int perShard = Math.max(1, (scanLimit + shards - 1) / shards);
     for (int shard = 0; shard < shards; shard++) {
-      Map<String, AttributeValue> startKey = null;
-      int seen = 0;
-      do {
-        QueryResponse page =
-            dynamo.query(
-                indexQuery(
-                        "#statusShard = :key",
-                        Map.of(
-                            "#statusShard", STATUS_SHARD,
-                            "#source", SOURCE,
-                            "#createdAt", CREATED_AT),
-                        Map.of(":key", string(statusShard(PENDING, shard))))
-                    .projectionExpression("#source, #createdAt")
-                    .limit(Math.min(1000, perShard - seen))
-                    .exclusiveStartKey(startKey)
-                    .build());
-        for (Map<String, AttributeValue> item : page.items()) {
-          String source = item.get(SOURCE).s();
-          counts.merge(source, 1L, Long::sum);
-          oldest.merge(source, Long.parseLong(item.get(CREATED_AT).n()), Math::min);
-        }
-        seen += page.items().size();
-        startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-      } while (startKey != null && seen < perShard);
+      readIndex(
+          indexQuery(
+                  "#statusShard = :key",
+                  Map.of("#statusShard", STATUS_SHARD, "#source", SOURCE, "#createdAt", CREATED_AT),
+                  Map.of(":key", string(statusShard(PENDING, shard))))
+              .projectionExpression("#source, #createdAt"),
+          perShard,
+          item -> {
+            String source = item.get(SOURCE).s();
+            counts.merge(source, 1L, Long::sum);
+            oldest.merge(source, Long.parseLong(item.get(CREATED_AT).n()), Math::min);
+          });
     }
     return new PendingBySource(counts, oldest);
   }
@@ -407,21 +394,21 @@ final class OutboxRepository {
     int requeued = 0;
     for (int shard = 0; shard < shards && requeued < limit; shard++) {
       AttributeValue pendingKey = string(statusShard(PENDING, shard));
-      QueryResponse page =
-          dynamo.query(
-              indexQuery(
-                      "#statusShard = :key",
-                      Map.of("#statusShard", STATUS_SHARD, "#id", ID),
-                      Map.of(":key", string(statusShard(FAILED, shard))))
-                  .projectionExpression("#id")
-                  .limit(limit - requeued)
-                  .build());
-      for (Map<String, AttributeValue> item : page.items()) {
+      List<AttributeValue> ids = new ArrayList<>();
+      readIndex(
+          indexQuery(
+                  "#statusShard = :key",
+                  Map.of("#statusShard", STATUS_SHARD, "#id", ID),
+                  Map.of(":key", string(statusShard(FAILED, shard))))
+              .projectionExpression("#id"),
+          limit - requeued,
+          item -> ids.add(item.get(ID)));
+      for (AttributeValue id : ids) {
         try {
           dynamo.updateItem(
               b ->
                   b.tableName(tableName)
-                      .key(Map.of(ID, item.get(ID)))
+                      .key(Map.of(ID, id))
                       .updateExpression(
                           "SET #status = :pending, #statusShard = :shard, #attempts = :zero,"
                               + " #next = :now")
@@ -447,6 +434,25 @@ final class OutboxRepository {
       }
     }
     return requeued;
+  }
+
+  /**
+   * Pages through {@code query} until {@code limit} items were read or there are no more (at most
+   * {@value #MAX_QUERY_PAGES} pages), handing each item to {@code onItem}.
+   */
+  private void readIndex(
+      QueryRequest.Builder query, int limit, Consumer<Map<String, AttributeValue>> onItem) {
+    Map<String, AttributeValue> startKey = null;
+    int read = 0;
+    int pages = 0;
+    do {
+      QueryResponse page =
+          dynamo.query(query.limit(limit - read).exclusiveStartKey(startKey).build());
+      page.items().forEach(onItem);
+      read += page.items().size();
+      pages++;
+      startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+    } while (read < limit && startKey != null && pages < MAX_QUERY_PAGES);
   }
 
   /** A query of the index, with the names and values of {@code keyCondition}. */
@@ -499,6 +505,19 @@ final class OutboxRepository {
 
   private static String statusShard(String status, int shard) {
     return status + "#" + shard;
+  }
+
+  /** Waits before resend {@code round} (none before the first call). */
+  private static void pauseBefore(int round) {
+    if (round == 0) {
+      return;
+    }
+    try {
+      Thread.sleep(FIRST_PAUSE_MILLIS << (round - 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while resending unprocessed items", e);
+    }
   }
 
   private static Map<String, AttributeValue> leaseKey(int shard) {

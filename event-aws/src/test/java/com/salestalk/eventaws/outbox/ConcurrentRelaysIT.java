@@ -8,13 +8,10 @@ import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
 import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
-import com.salestalk.eventcontracts.samples.EventSamples;
-import com.salestalk.testsupport.AwsResources;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Two relays on one outbox table share its shards: while their leases hold, no entry is sent by
@@ -29,12 +26,9 @@ class ConcurrentRelaysIT {
   void twoRelaysShareTheShardsAndSendEachEntryOnce(AwsEndpoint aws) {
     try (OutboxFixture fixture =
         new OutboxFixture(aws, "insights", "chat-events", "chat-handler")) {
-      List<EventEnvelope> written =
-          IntStream.range(0, EVENTS)
-              .mapToObj(i -> EventSamples.of("classification.performed.v1"))
-              .toList();
-      for (int from = 0; from < EVENTS; from += 20) {
-        fixture.outbox.write(List.of(), written.subList(from, from + 20));
+      List<EventEnvelope> written = new ArrayList<>();
+      for (int i = 0; i < EVENTS / 20; i++) {
+        written.addAll(fixture.write("classification.performed.v1", 20));
       }
       EventBridgePublisher publisher = fixture.publisher();
       OutboxRelayLifecycle a = OutboxFixture.scheduled(relay(fixture, publisher, "relay-a"));
@@ -48,11 +42,7 @@ class ConcurrentRelaysIT {
 
       List<String> sent = fixture.faults.calls().stream().flatMap(List::stream).toList();
       assertThat(sent).hasSize(EVENTS).doesNotHaveDuplicates();
-      List<Message> received = AwsResources.receive(fixture.sqs, fixture.queue.url(), EVENTS);
-      assertThat(received)
-          .extracting(AwsResources::detailEventId)
-          .containsExactlyInAnyOrderElementsOf(
-              written.stream().map(e -> e.eventId().toString()).toList());
+      fixture.assertArriveOnce(OutboxFixture.ids(written));
     }
   }
 

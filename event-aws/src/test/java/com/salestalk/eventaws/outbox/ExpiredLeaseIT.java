@@ -6,8 +6,6 @@ import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
-import com.salestalk.eventcontracts.samples.EventSamples;
-import com.salestalk.testsupport.AwsResources;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Relay A takes a shard and stalls until its lease has ended; relay B takes the shard and
@@ -36,11 +32,7 @@ class ExpiredLeaseIT {
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try (OutboxFixture fixture =
         new OutboxFixture(aws, "aggregation", "tenant-events", "tenant-onboard", 1)) {
-      List<EventEnvelope> written =
-          IntStream.range(0, EVENTS)
-              .mapToObj(i -> EventSamples.of("tenant.provisioned.v1"))
-              .toList();
-      fixture.outbox.write(List.of(), written);
+      List<EventEnvelope> written = fixture.write("tenant.provisioned.v1", EVENTS);
       HeldPublisher stalled = HeldPublisher.beforeSending(fixture.publisher());
       OutboxRelay a =
           fixture.relay(stalled, RelaySettings.shortLease("relay-a", Duration.ofMillis(1500)));
@@ -77,12 +69,7 @@ class ExpiredLeaseIT {
       assertThat(runOfB.get(20, TimeUnit.SECONDS)).isEqualTo(new RelayRun(EVENTS, EVENTS, 0, 0));
       assertThat(fixture.outboxItems()).isEmpty();
       assertThat(fixture.leases()).isEmpty();
-      List<Message> received =
-          AwsResources.receiveExactly(fixture.sqs, fixture.queue.url(), EVENTS);
-      assertThat(received)
-          .extracting(AwsResources::detailEventId)
-          .containsExactlyInAnyOrderElementsOf(
-              written.stream().map(e -> e.eventId().toString()).toList());
+      fixture.assertArriveOnce(OutboxFixture.ids(written));
     } finally {
       threads.shutdownNow();
     }

@@ -1,5 +1,7 @@
 package com.salestalk.eventaws.outbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventaws.publish.EventBridgePublisher;
 import com.salestalk.eventaws.publish.EventPublisher;
@@ -8,6 +10,8 @@ import com.salestalk.eventaws.publish.PublisherProperties;
 import com.salestalk.eventaws.support.EventBridgeFaults;
 import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
+import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.testsupport.AwsResources;
 import com.salestalk.testsupport.AwsResources.QueueWithDlq;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -97,6 +102,26 @@ final class OutboxFixture implements AutoCloseable {
   /** Runs {@code relay} on its own schedule, as the application does, once started. */
   static OutboxRelayLifecycle scheduled(OutboxRelay relay) {
     return new OutboxRelayLifecycle(relay, Clock.systemUTC());
+  }
+
+  /** Writes {@code count} sample events of {@code type} in one transaction; returns them. */
+  List<EventEnvelope> write(String type, int count) {
+    List<EventEnvelope> events =
+        IntStream.range(0, count).mapToObj(i -> EventSamples.of(type)).toList();
+    outbox.write(List.of(), events);
+    return events;
+  }
+
+  /** The events' eventIds. */
+  static List<String> ids(List<EventEnvelope> events) {
+    return events.stream().map(e -> e.eventId().toString()).toList();
+  }
+
+  /** Receives from the queue exactly the events {@code eventIds}, each once, or fails. */
+  void assertArriveOnce(List<String> eventIds) {
+    assertThat(AwsResources.receiveExactly(sqs, queue.url(), eventIds.size()))
+        .extracting(AwsResources::detailEventId)
+        .containsExactlyInAnyOrderElementsOf(eventIds);
   }
 
   /** Every entry of the outbox table (lease items left out), read consistently. */

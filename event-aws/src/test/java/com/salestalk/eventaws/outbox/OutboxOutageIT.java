@@ -9,14 +9,12 @@ import com.salestalk.eventaws.publish.EventBridgePublisher;
 import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.samples.EventSamples;
-import com.salestalk.testsupport.AwsResources;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * EventBridge is unreachable for a while: producers' transactions still commit, the entries wait in
@@ -92,12 +90,7 @@ class OutboxOutageIT {
       await().atMost(Duration.ofSeconds(20)).until(() -> fixture.outboxItems().isEmpty());
       secondRunning.stop();
 
-      List<Message> received =
-          AwsResources.receiveExactly(fixture.sqs, fixture.queue.url(), EVENTS);
-      assertThat(received)
-          .extracting(AwsResources::detailEventId)
-          .containsExactlyInAnyOrderElementsOf(
-              written.stream().map(e -> e.eventId().toString()).toList());
+      fixture.assertArriveOnce(OutboxFixture.ids(written));
       second.refreshBacklog();
       assertThat(second.backlog("tenant-onboard")).isZero();
       assertThat(second.oldestAgeSeconds("tenant-onboard")).isZero();
@@ -109,10 +102,7 @@ class OutboxOutageIT {
   void aHangingEventBridgeCostsARunOneCallTimeoutWellInsideTheLease(AwsEndpoint aws) {
     try (OutboxFixture fixture =
         new OutboxFixture(aws, "analytics", "tenant-events", "tenant-onboard", 1)) {
-      List<EventEnvelope> written =
-          List.of(
-              EventSamples.of("tenant.provisioned.v1"), EventSamples.of("tenant.provisioned.v1"));
-      fixture.outbox.write(List.of(), written);
+      List<EventEnvelope> written = fixture.write("tenant.provisioned.v1", 2);
       OutboxRelay relay =
           fixture.relay(
               fixture.publisher(), RelaySettings.shortLease("relay-a", Duration.ofSeconds(6)));
@@ -135,10 +125,7 @@ class OutboxOutageIT {
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> relay.runOnce().published() == 2 && fixture.outboxItems().isEmpty());
-      assertThat(AwsResources.receiveExactly(fixture.sqs, fixture.queue.url(), 2))
-          .extracting(AwsResources::detailEventId)
-          .containsExactlyInAnyOrderElementsOf(
-              written.stream().map(e -> e.eventId().toString()).toList());
+      fixture.assertArriveOnce(OutboxFixture.ids(written));
     }
   }
 

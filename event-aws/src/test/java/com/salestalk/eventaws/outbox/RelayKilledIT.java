@@ -12,7 +12,6 @@ import com.salestalk.eventaws.consume.EventHandlers;
 import com.salestalk.eventaws.support.RelaySettings;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.events.TenantProvisioned;
-import com.salestalk.eventcontracts.samples.EventSamples;
 import com.salestalk.testsupport.AwsResources;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,11 +39,7 @@ class RelayKilledIT {
     ExecutorService relayThread = Executors.newSingleThreadExecutor();
     try (OutboxFixture fixture =
         new OutboxFixture(aws, "analytics", "tenant-events", "tenant-onboard", 1)) {
-      List<EventEnvelope> written =
-          IntStream.range(0, EVENTS)
-              .mapToObj(i -> EventSamples.of("tenant.provisioned.v1"))
-              .toList();
-      fixture.outbox.write(List.of(), written);
+      List<EventEnvelope> written = fixture.write("tenant.provisioned.v1", EVENTS);
       HeldPublisher killed = HeldPublisher.afterSending(fixture.publisher());
       OutboxRelay first =
           fixture.relay(killed, RelaySettings.shortLease("relay-a", Duration.ofSeconds(3)));
@@ -63,7 +58,7 @@ class RelayKilledIT {
 
       List<Message> received =
           AwsResources.receiveExactly(fixture.sqs, fixture.queue.url(), 2 * EVENTS);
-      List<String> ids = written.stream().map(e -> e.eventId().toString()).toList();
+      List<String> ids = OutboxFixture.ids(written);
       assertThat(received)
           .extracting(AwsResources::detailEventId)
           .containsExactlyInAnyOrderElementsOf(

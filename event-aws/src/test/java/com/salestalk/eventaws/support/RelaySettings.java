@@ -32,42 +32,46 @@ public final class RelaySettings {
 
   /**
    * A relay for tests that let it run on its schedule: every 20 ms, {@code batchSize} entries per
-   * run, a 30 s lease, 2 s call timeout, {@code maxAttempts} attempts with backoff from 20 ms to
-   * 100 ms, gauges every second over at most 1,000 entries.
+   * run, a 30 s lease, 2 s call timeout, {@code maxAttempts} attempts.
    *
    * @param instanceId the relay's id
    */
   public static OutboxProperties.Relay quick(String instanceId, int batchSize, int maxAttempts) {
-    return new OutboxProperties.Relay(
-        true,
-        instanceId,
-        Duration.ofMillis(20),
-        batchSize,
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(2),
-        maxAttempts,
-        Duration.ofMillis(20),
-        Duration.ofMillis(100),
-        Duration.ofSeconds(1),
-        1000);
+    return scheduled(
+        instanceId, batchSize, Duration.ofSeconds(30), Duration.ofSeconds(2), maxAttempts);
   }
 
   /**
    * A relay whose lease runs out quickly, for tests of a relay that stalls or dies mid-run: {@code
-   * lease} with a call timeout of a third of it, otherwise as {@link #quick}.
+   * lease} with a call timeout of a third of it, 100 entries per run, 5 attempts.
    *
    * @param instanceId the relay's id
    * @param lease how long it holds a shard
    */
   public static OutboxProperties.Relay shortLease(String instanceId, Duration lease) {
+    return scheduled(instanceId, 100, lease, lease.dividedBy(3), 5);
+  }
+
+  /**
+   * A relay that runs every 20 ms, backs off from 20 ms to 100 ms and recomputes its gauges every
+   * second over at most 1,000 entries.
+   *
+   * @param instanceId the relay's id
+   * @param batchSize entries per run
+   * @param lease how long it holds a shard
+   * @param callTimeout the longest one AWS call may take
+   * @param maxAttempts attempts before an entry is parked
+   */
+  public static OutboxProperties.Relay scheduled(
+      String instanceId, int batchSize, Duration lease, Duration callTimeout, int maxAttempts) {
     return new OutboxProperties.Relay(
         true,
         instanceId,
         Duration.ofMillis(20),
-        100,
+        batchSize,
         lease,
-        lease.dividedBy(3),
-        5,
+        callTimeout,
+        maxAttempts,
         Duration.ofMillis(20),
         Duration.ofMillis(100),
         Duration.ofSeconds(1),
