@@ -180,7 +180,11 @@ public final class HttpIdempotency {
       TransactionCanceledException cancelled) {
     int claim = indexOfClaim(key, sent);
     List<CancellationReason> reasons = cancelled.cancellationReasons();
-    String code = claim < reasons.size() ? reasons.get(claim).code() : null;
+    String code = claim >= 0 && claim < reasons.size() ? reasons.get(claim).code() : null;
+    if (code == null) {
+      // no reason reported for the claim: a record committed by the other request still answers
+      return priorResult(key, requestHash);
+    }
     if (!CONDITION_FAILED.equals(code) && !TRANSACTION_CONFLICT.equals(code)) {
       return Optional.empty();
     }
