@@ -9,29 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * cfn-lint (AWS's CloudFormation linter) passes on the template. cfn-lint must be installed ({@code
- * .ci/run} installs it): where it is missing the test fails, unless the opt-out {@code
- * -Dsalestalk.cfn-lint.optional=true} is given, which reports it as skipped instead (CI never sets
- * it).
+ * .ci/run} installs it): where it is missing the test fails, so the template is never left
+ * unlinted.
  */
 class CfnLintTest {
-
-  /** System property that lets the test skip where cfn-lint is not installed. */
-  static final String OPTIONAL = "salestalk.cfn-lint.optional";
 
   @Test
   void cfnLintFindsNothing() throws Exception {
     Optional<Path> cfnLint = onPath("cfn-lint");
     if (cfnLint.isEmpty()) {
-      String message =
-          "cfn-lint is not installed (pip install cfn-lint, or run .ci/run): template not linted";
-      Assumptions.assumeFalse(
-          Boolean.getBoolean(OPTIONAL), message + " (skipped: -D" + OPTIONAL + "=true)");
-      fail(message + "; -D" + OPTIONAL + "=true skips this test instead");
+      fail("cfn-lint is not installed (pip install cfn-lint, or run .ci/run): template not linted");
     }
     Path output = Files.createTempFile("cfn-lint", ".txt");
     Process process =
