@@ -1,7 +1,6 @@
 package com.salestalk.metricshandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.salestalk.eventcontracts.validation.EventValidator;
 import com.salestalk.servicekit.auth.ApiKeys;
@@ -26,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
@@ -259,42 +257,8 @@ class MetricsUploadIT {
       assertThat(item.get("acceptedRows").n()).isEqualTo("22");
       assertThat(item.get("rowsKey").s()).isEqualTo(rowsKey);
 
-      Map<String, List<JsonNode>> byQueue = new TreeMap<>();
-      for (String consumer : List.of("analytics", "aggregation", "insights", "validation")) {
-        byQueue.put(consumer, new ArrayList<>());
-      }
-      Runnable collect =
-          () -> {
-            for (String consumer : byQueue.keySet()) {
-              for (var message : stack.drain(stack.queueUrl(consumer))) {
-                JsonNode event = JSON.readTree(message.body());
-                if (tenant[0].equals(event.get("detail").get("tenantId").asString())) {
-                  byQueue.get(consumer).add(event);
-                }
-              }
-            }
-          };
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .pollInterval(Duration.ofMillis(200))
-          .untilAsserted(
-              () -> {
-                collect.run();
-                assertThat(byQueue.get("aggregation")).hasSize(1);
-                assertThat(byQueue.get("validation")).hasSize(1);
-              });
-      await()
-          .during(QUIET)
-          .atMost(QUIET.plusSeconds(5))
-          .pollInterval(Duration.ofMillis(250))
-          .untilAsserted(
-              () -> {
-                collect.run();
-                assertThat(byQueue.get("aggregation")).hasSize(1);
-                assertThat(byQueue.get("validation")).hasSize(1);
-                assertThat(byQueue.get("analytics")).isEmpty();
-                assertThat(byQueue.get("insights")).isEmpty();
-              });
+      Map<String, List<JsonNode>> byQueue =
+          stack.awaitRouted(tenant[0], Map.of("aggregation", 1, "validation", 1), QUIET).ofTenant();
       for (String consumer : List.of("aggregation", "validation")) {
         JsonNode event = byQueue.get(consumer).get(0);
         assertThat(event.get("detail-type").asString()).isEqualTo("metrics.ingested.v1");

@@ -177,41 +177,11 @@ class TenantOnboardIT {
       assertThat(created.get("currency").asString()).isEqualTo("EUR");
       assertThat(created.get("timezone").asString()).isEqualTo("Europe/Berlin");
 
-      // Other tests' tenants also reach these queues: keep what belongs to this tenant.
-      Map<String, List<JsonNode>> byQueue = new java.util.TreeMap<>();
-      Map<String, List<JsonNode>> others = new java.util.TreeMap<>();
-      for (String consumer : List.of("analytics", "aggregation", "insights", "validation")) {
-        byQueue.put(consumer, new ArrayList<>());
-        others.put(consumer, new ArrayList<>());
-      }
-      Runnable collect =
-          () -> {
-            for (String consumer : byQueue.keySet()) {
-              for (JsonNode event : events(stack.drain(stack.queueUrl(consumer)))) {
-                boolean mine = tenantId.equals(event.get("detail").get("tenantId").asString());
-                (mine ? byQueue : others).get(consumer).add(event);
-              }
-            }
-          };
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .pollInterval(Duration.ofMillis(200))
-          .untilAsserted(
-              () -> {
-                collect.run();
-                assertThat(byQueue.get("analytics")).hasSize(1);
-                assertThat(byQueue.get("aggregation")).hasSize(1);
-              });
-      await()
-          .during(QUIET)
-          .atMost(QUIET.plusSeconds(5))
-          .pollInterval(Duration.ofMillis(250))
-          .untilAsserted(
-              () -> {
-                collect.run();
-                assertThat(byQueue.get("analytics")).hasSize(1);
-                assertThat(byQueue.get("aggregation")).hasSize(1);
-              });
+      // Other tests' tenants also reach these queues: awaitRouted keeps them apart.
+      TestStack.RoutedEvents routed =
+          stack.awaitRouted(tenantId, Map.of("analytics", 1, "aggregation", 1), QUIET);
+      Map<String, List<JsonNode>> byQueue = routed.ofTenant();
+      Map<String, List<JsonNode>> others = routed.ofOthers();
       // tenant.provisioned.v1 is not routed to insights or validation: nothing at all arrives there
       assertThat(byQueue.get("insights")).isEmpty();
       assertThat(byQueue.get("validation")).isEmpty();

@@ -1,6 +1,10 @@
 package com.salestalk.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.salestalk.awsemulator.AwsEndpoint;
+import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.infra.deploy.AlarmMode;
 import com.salestalk.infra.deploy.DeployResult;
 import com.salestalk.infra.deploy.StackDeployer;
@@ -9,8 +13,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -18,6 +24,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code infra/template.yaml} deployed into the emulator under a unique environment name with
@@ -163,6 +171,60 @@ public final class TestStack implements AutoCloseable {
   /** Receives and deletes every message now in a queue. */
   public List<Message> drain(String queueUrl) {
     return AwsResources.drain(sqs, queueUrl);
+  }
+
+  /**
+   * The events each consumer queue received: those of one tenant, and those of every other tenant
+   * (other tests' tenants share the queues).
+   *
+   * @param ofTenant EventBridge events of the tenant, by consumer
+   * @param ofOthers EventBridge events of other tenants, by consumer
+   */
+  public record RoutedEvents(
+      Map<String, List<JsonNode>> ofTenant, Map<String, List<JsonNode>> ofOthers) {}
+
+  /**
+   * Drains every catalog consumer's queue until exactly {@code expected} events of {@code tenantId}
+   * arrived in each (none in a consumer not named), then keeps draining for {@code quiet} and
+   * requires the counts to stay so.
+   *
+   * @param tenantId whose events to count
+   * @param expected events of the tenant per consumer queue
+   * @param quiet how long nothing more may arrive
+   * @return every event drained, the tenant's and the others'
+   */
+  public RoutedEvents awaitRouted(String tenantId, Map<String, Integer> expected, Duration quiet) {
+    Map<String, List<JsonNode>> ofTenant = new TreeMap<>();
+    Map<String, List<JsonNode>> ofOthers = new TreeMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
+    for (String consumer : EventCatalog.standard().consumers()) {
+      ofTenant.put(consumer, new ArrayList<>());
+      ofOthers.put(consumer, new ArrayList<>());
+      counts.put(consumer, expected.getOrDefault(consumer, 0));
+    }
+    Runnable drainAndCheck =
+        () -> {
+          for (String consumer : ofTenant.keySet()) {
+            for (Message message : drain(queueUrl(consumer))) {
+              JsonNode event = JsonMapper.shared().readTree(message.body());
+              boolean mine = tenantId.equals(event.get("detail").get("tenantId").asString());
+              (mine ? ofTenant : ofOthers).get(consumer).add(event);
+            }
+          }
+          Map<String, Integer> received = new TreeMap<>();
+          ofTenant.forEach((consumer, events) -> received.put(consumer, events.size()));
+          assertThat(received).as("events of " + tenantId + " per queue").isEqualTo(counts);
+        };
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(drainAndCheck::run);
+    await()
+        .during(quiet)
+        .atMost(quiet.plusSeconds(5))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(drainAndCheck::run);
+    return new RoutedEvents(ofTenant, ofOthers);
   }
 
   /** The queue that receives every SalesTalk event on the bus. */
