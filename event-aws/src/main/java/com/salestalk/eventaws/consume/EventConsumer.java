@@ -2,7 +2,7 @@ package com.salestalk.eventaws.consume;
 
 import com.salestalk.eventaws.consume.ConsumeOutcome.Status;
 import com.salestalk.eventaws.consume.DedupeStore.Lease;
-import com.salestalk.eventaws.publish.PublishMetrics;
+import com.salestalk.eventaws.metrics.CatalogTags;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeJson;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
@@ -46,7 +46,7 @@ public final class EventConsumer {
   private final EventValidator validator;
   private final DedupeStore dedupe;
   private final ConsumeMetrics metrics;
-  private final PublishMetrics tags;
+  private final CatalogTags tags = new CatalogTags(EventCatalog.standard());
   private final Clock clock;
 
   /**
@@ -85,7 +85,6 @@ public final class EventConsumer {
     this.validator = Objects.requireNonNull(validator, "validator");
     this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
     this.metrics = new ConsumeMetrics(registry, consumer);
-    this.tags = new PublishMetrics(registry, EventCatalog.standard());
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -217,7 +216,7 @@ public final class EventConsumer {
   }
 
   private ConsumeOutcome invalid(String eventId, String eventType, String reason) {
-    String tag = tags.eventTypeTag(eventType);
+    String tag = tags.eventType(eventType);
     metrics.invalid(tag);
     LOG.warn("{}: invalid message (event {}): {}", consumer, eventId, reason);
     return new ConsumeOutcome(Status.INVALID, eventId, tag, reason);

@@ -1,6 +1,6 @@
 package com.salestalk.eventaws.outbox;
 
-import com.salestalk.eventaws.publish.PublishMetrics;
+import com.salestalk.eventaws.metrics.CatalogTags;
 import com.salestalk.eventcontracts.catalog.CatalogEntry;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.metrics.SalesTalkMetrics;
@@ -19,10 +19,10 @@ final class OutboxBacklog {
 
   private final MeterRegistry registry;
   private final Clock clock;
-  private final PublishMetrics tags;
+  private final CatalogTags tags;
   private final Map<String, State> bySource = new ConcurrentHashMap<>();
 
-  OutboxBacklog(MeterRegistry registry, Clock clock, PublishMetrics tags) {
+  OutboxBacklog(MeterRegistry registry, Clock clock, CatalogTags tags) {
     this.registry = registry;
     this.clock = clock;
     this.tags = tags;
@@ -30,16 +30,16 @@ final class OutboxBacklog {
     EventCatalog.standard().entries().stream()
         .map(CatalogEntry::producer)
         .distinct()
-        .forEach(producer -> state(tags.sourceTag(producer)));
+        .forEach(producer -> state(tags.source(producer)));
   }
 
   /** Replaces the figures: {@code counts} and {@code oldest} createdAt by source. */
   void update(Map<String, Long> counts, Map<String, Long> oldest) {
     Map<String, Long> byTag = new HashMap<>();
     Map<String, Long> oldestByTag = new HashMap<>();
-    counts.forEach((source, count) -> byTag.merge(tags.sourceTag(source), count, Long::sum));
+    counts.forEach((source, count) -> byTag.merge(tags.source(source), count, Long::sum));
     oldest.forEach(
-        (source, createdAt) -> oldestByTag.merge(tags.sourceTag(source), createdAt, Math::min));
+        (source, createdAt) -> oldestByTag.merge(tags.source(source), createdAt, Math::min));
     for (String source : byTag.keySet()) {
       state(source);
     }
@@ -52,13 +52,13 @@ final class OutboxBacklog {
 
   /** Entries waiting for {@code source} as last computed. */
   long count(String source) {
-    State state = bySource.get(tags.sourceTag(source));
+    State state = bySource.get(tags.source(source));
     return state == null ? 0 : state.count;
   }
 
   /** Age in seconds of the oldest waiting entry of {@code source}; 0 when none. */
   double oldestAgeSeconds(String source) {
-    State state = bySource.get(tags.sourceTag(source));
+    State state = bySource.get(tags.source(source));
     return state == null ? 0 : state.ageSeconds(clock);
   }
 

@@ -103,7 +103,7 @@ public final class OutboxRelay {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = random;
-    this.backlog = new OutboxBacklog(registry, clock, metrics);
+    this.backlog = new OutboxBacklog(registry, clock, metrics.tags());
     // relays started together begin on different shards
     this.nextShard = (int) (random.getAsDouble() * repository.shards());
   }

@@ -1,5 +1,6 @@
 package com.salestalk.eventaws.publish;
 
+import com.salestalk.eventaws.metrics.CatalogTags;
 import com.salestalk.eventaws.metrics.MeterCache;
 import com.salestalk.eventaws.metrics.TimerPercentiles;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
@@ -17,10 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PublishMetrics {
 
-  /** Tag value for an event type or source that is not in the catalog. */
-  public static final String UNKNOWN = "unknown";
-
-  private final EventCatalog catalog;
+  private final CatalogTags tags;
   private final MeterCache<MeterCache<Counter>> published;
   private final MeterCache<MeterCache<Counter>> rejected;
   private final MeterCache<MeterCache<Counter>> failed;
@@ -33,7 +31,7 @@ public final class PublishMetrics {
    * @param catalog which event types and sources are known
    */
   public PublishMetrics(MeterRegistry registry, EventCatalog catalog) {
-    this.catalog = catalog;
+    this.tags = new CatalogTags(catalog);
     published = byTypeAndSource(registry, SalesTalkMetrics.PUBLISHED);
     rejected = byTypeAndSource(registry, SalesTalkMetrics.REJECTED);
     failed = byTypeAndSource(registry, SalesTalkMetrics.PUBLISH_FAILED);
@@ -66,22 +64,22 @@ public final class PublishMetrics {
 
   /** Counts an outbox entry parked as {@code FAILED}. */
   public void parked(String source) {
-    parked.get(sourceTag(source)).increment();
+    parked.get(tags.source(source)).increment();
   }
 
   /** Counts billable 64 KB chunks of accepted events. */
   void billableChunks(String eventType, int chunks) {
-    billableChunks.get(eventTypeTag(eventType)).increment(chunks);
+    billableChunks.get(tags.eventType(eventType)).increment(chunks);
   }
 
   /** Records the duration of one publish call for a source. */
   void latency(String source, long nanos) {
-    latency.get(sourceTag(source)).record(nanos, TimeUnit.NANOSECONDS);
+    latency.get(tags.source(source)).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   private Counter counter(
       MeterCache<MeterCache<Counter>> counters, String eventType, String source) {
-    return counters.get(eventTypeTag(eventType)).get(sourceTag(source));
+    return counters.get(tags.eventType(eventType)).get(tags.source(source));
   }
 
   private static MeterCache<Counter> by(
@@ -108,13 +106,8 @@ public final class PublishMetrics {
                         .register(registry)));
   }
 
-  /** The tag value for an event type: itself if the catalog has it, else {@value #UNKNOWN}. */
-  public String eventTypeTag(String eventType) {
-    return eventType != null && catalog.find(eventType).isPresent() ? eventType : UNKNOWN;
-  }
-
-  /** The tag value for a source: itself if the catalog has it, else {@value #UNKNOWN}. */
-  public String sourceTag(String source) {
-    return source != null && catalog.sources().contains(source) ? source : UNKNOWN;
+  /** The catalog-limited tag values these meters use. */
+  public CatalogTags tags() {
+    return tags;
   }
 }

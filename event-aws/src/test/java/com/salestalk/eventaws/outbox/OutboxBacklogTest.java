@@ -2,7 +2,7 @@ package com.salestalk.eventaws.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salestalk.eventaws.publish.PublishMetrics;
+import com.salestalk.eventaws.metrics.CatalogTags;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -16,7 +16,7 @@ class OutboxBacklogTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
   private final OutboxBacklog backlog =
-      new OutboxBacklog(registry, clock, new PublishMetrics(registry, EventCatalog.standard()));
+      new OutboxBacklog(registry, clock, new CatalogTags(EventCatalog.standard()));
 
   private double gauge(String name, String source) {
     return registry.get(name).tag("source", source).gauge().value();
