@@ -1,5 +1,6 @@
 package com.salestalk.metricshandler.uploads;
 
+import com.salestalk.metricdata.rows.NormalizedRow;
 import com.salestalk.servicekit.problem.FieldViolation;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -62,18 +63,6 @@ final class MetricsCsv {
    * @param maxMetrics most distinct metric names
    */
   record Limits(long maxRows, int maxColumns, int maxCellLength, int maxMetrics) {}
-
-  /**
-   * An accepted row, normalized.
-   *
-   * @param row its 1-based number among the data rows
-   * @param date {@code YYYY-MM-DD} or {@code YYYY-MM}
-   * @param metric the metric name, as it came
-   * @param value the value
-   * @param dimensions dimension column to cell, as they came, in header order
-   */
-  record NormalizedRow(
-      long row, String date, String metric, BigDecimal value, Map<String, String> dimensions) {}
 
   /** Where accepted rows go. */
   @FunctionalInterface

@@ -7,6 +7,7 @@ import com.salestalk.eventcontracts.envelope.Flow;
 import com.salestalk.eventcontracts.envelope.TenantId;
 import com.salestalk.eventcontracts.events.MetricsIngested;
 import com.salestalk.eventcontracts.events.UploadId;
+import com.salestalk.metricdata.rows.NormalizedRowsWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -84,13 +85,13 @@ class UploadIngestion {
     ObjectSink rows =
         objects.open(
             Upload.rowsKey(tenant, id),
-            NormalizedRows.CONTENT_TYPE,
-            NormalizedRows.CONTENT_ENCODING);
+            NormalizedRowsWriter.CONTENT_TYPE,
+            NormalizedRowsWriter.CONTENT_ENCODING);
     boolean kept = false;
     try {
       TeeInputStream tee = new TeeInputStream(content, raw);
-      NormalizedRows normalized = new NormalizedRows(rows, json);
-      MetricsCsv.Result result = csv.read(tee, normalized);
+      NormalizedRowsWriter normalized = new NormalizedRowsWriter(rows, json);
+      MetricsCsv.Result result = csv.read(tee, normalized::write);
       tee.drain();
       normalized.finish();
       String sha256 = tee.sha256();

@@ -1,4 +1,4 @@
-package com.salestalk.metricshandler.uploads;
+package com.salestalk.metricdata.rows;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,15 +13,22 @@ import tools.jackson.databind.json.JsonMapper;
  * "2026-01-31", "metric": "revenue", "value": 1234.50, "dimensions": {"region": "EU"}}}. Cells are
  * written as they came (JSON needs no CSV-injection neutralisation).
  */
-final class NormalizedRows implements MetricsCsv.RowSink {
+public final class NormalizedRowsWriter {
 
-  static final String CONTENT_TYPE = "application/x-ndjson";
-  static final String CONTENT_ENCODING = "gzip";
+  /** The object's content type. */
+  public static final String CONTENT_TYPE = "application/x-ndjson";
+
+  /** The object's content encoding. */
+  public static final String CONTENT_ENCODING = "gzip";
 
   private final GZIPOutputStream gzip;
   private final JsonGenerator json;
 
-  NormalizedRows(OutputStream out, JsonMapper mapper) throws IOException {
+  /**
+   * @param out where the compressed rows go; left open by {@link #finish()}
+   * @param mapper the JSON mapper
+   */
+  public NormalizedRowsWriter(OutputStream out, JsonMapper mapper) throws IOException {
     // The fastest level: compressing must not be what an upload waits for (about 5× smaller still).
     this.gzip =
         new GZIPOutputStream(out, 64 * 1024) {
@@ -32,8 +39,8 @@ final class NormalizedRows implements MetricsCsv.RowSink {
     this.json = mapper.writer().withRootValueSeparator("\n").createGenerator(gzip);
   }
 
-  @Override
-  public void accept(MetricsCsv.NormalizedRow row) {
+  /** Writes one row. */
+  public void write(NormalizedRow row) {
     json.writeStartObject();
     json.writeNumberProperty("row", row.row());
     json.writeStringProperty("date", row.date());
@@ -48,8 +55,8 @@ final class NormalizedRows implements MetricsCsv.RowSink {
     json.writeEndObject();
   }
 
-  /** Flushes everything and ends the gzip stream (the sink underneath stays open). */
-  void finish() throws IOException {
+  /** Flushes everything and ends the gzip stream (the stream underneath stays open). */
+  public void finish() throws IOException {
     json.writeRaw('\n');
     json.flush();
     gzip.finish();
