@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
+import com.salestalk.eventcontracts.envelope.EnvelopeJson;
+import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.infra.deploy.AlarmMode;
 import com.salestalk.infra.deploy.DeployResult;
 import com.salestalk.infra.deploy.StackDeployer;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -225,6 +228,68 @@ public final class TestStack implements AutoCloseable {
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(drainAndCheck::run);
     return new RoutedEvents(ofTenant, ofOthers);
+  }
+
+  /**
+   * Puts an event on the stack's bus as its producer would (source {@code salestalk.<source>},
+   * detail-type the event type, detail the envelope JSON), so the template's rules route it. The
+   * event is not validated here: tests may send what a producer never would.
+   *
+   * @throws AssertionError when EventBridge does not accept the entry
+   */
+  public void publish(EventEnvelope event) {
+    publish(
+        event.eventType().toString(),
+        EventEnvelope.EVENT_BRIDGE_SOURCE_PREFIX + event.source(),
+        EnvelopeJson.toJson(event));
+  }
+
+  /**
+   * Puts an entry on the stack's bus exactly as given.
+   *
+   * @throws AssertionError when EventBridge does not accept the entry
+   */
+  public void publish(String detailType, String source, String detailJson) {
+    try (EventBridgeClient events = aws.configure(EventBridgeClient.builder()).build()) {
+      PutEventsResponse response =
+          events.putEvents(
+              b ->
+                  b.entries(
+                      e ->
+                          e.eventBusName(bus())
+                              .source(source)
+                              .detailType(detailType)
+                              .detail(detailJson)));
+      assertThat(response.failedEntryCount()).as("PutEvents failures").isZero();
+    }
+  }
+
+  /** Sends a message body straight to a consumer's queue, e.g. one no producer could publish. */
+  public void sendToQueue(String consumer, String body) {
+    sqs.sendMessage(b -> b.queueUrl(queueUrl(consumer)).messageBody(body));
+  }
+
+  /** The URL of a consumer's dead-letter queue, e.g. {@code dlqUrl("analytics")}. */
+  public String dlqUrl(String consumer) {
+    return sqs.getQueueUrl(b -> b.queueName(env + "-" + consumer + "-dlq")).queueUrl();
+  }
+
+  /**
+   * Waits until exactly {@code expected} messages are in a consumer's dead-letter queue and returns
+   * them (received and deleted).
+   */
+  public List<Message> awaitDeadLettered(String consumer, int expected, Duration atMost) {
+    List<Message> received = new ArrayList<>();
+    String url = dlqUrl(consumer);
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              AwsResources.drainOnce(sqs, url, received);
+              assertThat(received).as("dead-lettered by " + consumer).hasSize(expected);
+            });
+    return received;
   }
 
   /** The queue that receives every SalesTalk event on the bus. */
