@@ -386,6 +386,42 @@ class TenantOnboardIT {
       }
     }
 
+    /**
+     * The other half of the race: the second request's transaction reaches DynamoDB while the first
+     * one's is still on its way and commits; the first one's claim then fails its condition
+     * (ConditionalCheckFailed), and that request answers with the committed tenant instead of a
+     * second one.
+     */
+    @Test
+    void aRequestThatLostToOneCommittedMeanwhileAnswersWithItsTenant() throws Exception {
+      String key = "committed-first-" + UUID.randomUUID();
+      String body = body("Committed First", "trial");
+      long tenantItemsBefore = count("TenantsTableName");
+      idempotencyRaces.hold();
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        Future<Reply> first = pool.submit(() -> create(body, "Idempotency-Key", key));
+        idempotencyRaces.awaitHeld();
+
+        Reply second = create(body, "Idempotency-Key", key);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        String tenantId = second.json().get("tenantId").asString();
+        idempotencyRaces.release();
+        Reply loser = first.get(30, TimeUnit.SECONDS);
+
+        assertThat(loser.status()).as(loser.body()).isEqualTo(200);
+        assertThat(loser.json().get("tenantId").asString()).isEqualTo(tenantId);
+        assertThat(loser.json().has("apiKey")).isFalse();
+        assertThat(count("TenantsTableName"))
+            .as("one tenant item and its key item")
+            .isEqualTo(tenantItemsBefore + 2);
+        awaitTapEvents(tenantId, 1);
+      } finally {
+        idempotencyRaces.release();
+        pool.shutdownNow();
+      }
+    }
+
     @Test
     void theSameKeyWithADifferentBodyIsRejected() {
       String key = "reuse-" + UUID.randomUUID();

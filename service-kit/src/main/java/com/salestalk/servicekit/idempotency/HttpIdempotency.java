@@ -168,7 +168,8 @@ public final class HttpIdempotency {
    * @param sent the transaction's items, in the order sent (they include the claim)
    * @param cancelled what DynamoDB answered
    * @return the concurrent request's result; empty when the transaction was cancelled for another
-   *     reason (the claim itself was fine)
+   *     reason (the claim itself was fine). When DynamoDB reports no reason for the claim, it is
+   *     treated as a lost race: the committed result, or the 409 below
    * @throws ProblemException 409 {@link ProblemTypes#REQUEST_IN_PROGRESS} with {@code Retry-After:
    *     1} when the concurrent request's result cannot be read yet; 422 as {@link #priorResult}
    *     when it had another body
@@ -181,11 +182,9 @@ public final class HttpIdempotency {
     int claim = indexOfClaim(key, sent);
     List<CancellationReason> reasons = cancelled.cancellationReasons();
     String code = claim >= 0 && claim < reasons.size() ? reasons.get(claim).code() : null;
-    if (code == null) {
-      // no reason reported for the claim: a record committed by the other request still answers
-      return priorResult(key, requestHash);
-    }
-    if (!CONDITION_FAILED.equals(code) && !TRANSACTION_CONFLICT.equals(code)) {
+    // No reason reported for the claim: it may have lost to the other request, so that one's
+    // committed record answers, or, while there is none yet, a retry will.
+    if (code != null && !CONDITION_FAILED.equals(code) && !TRANSACTION_CONFLICT.equals(code)) {
       return Optional.empty();
     }
     Optional<String> prior = priorResult(key, requestHash);

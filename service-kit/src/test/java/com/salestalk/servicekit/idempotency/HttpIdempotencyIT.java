@@ -162,6 +162,35 @@ class HttpIdempotencyIT {
   }
 
   @Test
+  void aCancellationWithoutReasonsAnswersWithTheCommittedResult() {
+    HttpIdempotency idempotency = at(NOW);
+    IdempotencyKey key = newKey(idempotency);
+    commit(idempotency.claim(key, "h1", "tenant-1"));
+    List<TransactWriteItem> mine = List.of(idempotency.claim(key, "h1", "tenant-2"));
+
+    assertThat(idempotency.resultOfConcurrentRequest(key, "h1", mine, withoutReasons()))
+        .contains("tenant-1");
+  }
+
+  @Test
+  void aCancellationWithoutReasonsAndNothingCommittedIsARequestInProgress() {
+    HttpIdempotency idempotency = at(NOW);
+    IdempotencyKey key = newKey(idempotency);
+    List<TransactWriteItem> mine = List.of(idempotency.claim(key, "h1", "tenant-2"));
+
+    assertThatThrownBy(
+            () -> idempotency.resultOfConcurrentRequest(key, "h1", mine, withoutReasons()))
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(409))
+        .hasMessageStartingWith("409 https://salestalk.dev/problems/request-in-progress:");
+  }
+
+  /** A cancellation as the SDK reports it when the response carried no reasons. */
+  private static TransactionCanceledException withoutReasons() {
+    return TransactionCanceledException.builder().message("Transaction cancelled").build();
+  }
+
+  @Test
   void aTransactionCancelledForAnotherItemIsNotAboutTheKey() {
     HttpIdempotency idempotency = at(NOW);
     IdempotencyKey key = newKey(idempotency);
