@@ -1,2 +1,4 @@
-/** chat-handler: a tenant's questions about its numbers, understood and answered from its own data. */
+/**
+ * chat-handler: a tenant's questions about its numbers, understood and answered from its own data.
+ */
 package com.salestalk.chathandler;
