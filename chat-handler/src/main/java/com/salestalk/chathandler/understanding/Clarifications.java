@@ -56,14 +56,14 @@ final class Clarifications {
   private static String describe(Intent intent, String metric, String dimension) {
     String what = metric == null ? "your numbers" : spoken(metric);
     return switch (intent) {
-      case METRIC_LOOKUP -> "the figure for " + what;
-      case TREND_ANALYSIS -> "how " + what + " moved over time";
-      case COMPARISON -> "a comparison of " + what + " between two periods";
+      case METRIC_LOOKUP -> "the total of " + what;
+      case TREND_ANALYSIS -> "the trend of " + what + " month by month";
+      case COMPARISON -> what + " compared between two periods";
       case TOP_PERFORMERS -> "a ranking" + (dimension == null ? "" : " by " + spoken(dimension));
       case FORECAST -> "a forecast of " + what;
       case ANOMALY_EXPLANATION -> "an explanation of a change in " + what;
-      case DEFINITION -> "what " + what + " means";
-      case GREETING, UNKNOWN -> "to know what I can answer";
+      case DEFINITION -> "the definition of " + what;
+      case GREETING, UNKNOWN -> "a list of what I can answer";
     };
   }
 

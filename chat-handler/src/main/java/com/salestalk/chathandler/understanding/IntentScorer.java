@@ -25,6 +25,7 @@ final class IntentScorer {
       boolean twoPeriods,
       boolean comparisonMarker,
       boolean rangeWithChange,
+      boolean changeInPeriod,
       boolean futurePeriod,
       boolean dimension,
       boolean dimensionAsked,
@@ -52,7 +53,7 @@ final class IntentScorer {
     }
     add(scores, cues, Intent.UNKNOWN, UNKNOWN_PRIOR, "prior");
     add(scores, cues, Intent.METRIC_LOOKUP, features.metric() ? 1.0 : 0, "a metric");
-    add(scores, cues, Intent.METRIC_LOOKUP, features.period() ? 1.0 : 0, "a period");
+    add(scores, cues, Intent.METRIC_LOOKUP, features.period() ? 0.5 : 0, "a period");
     add(scores, cues, Intent.COMPARISON, features.twoPeriods() ? 2.5 : 0, "two periods");
     add(
         scores,
@@ -66,6 +67,12 @@ final class IntentScorer {
         Intent.COMPARISON,
         features.rangeWithChange() ? 1.5 : 0,
         "a change from one period to another");
+    add(
+        scores,
+        cues,
+        Intent.COMPARISON,
+        features.changeInPeriod() ? 1.0 : 0,
+        "a change in a period");
     add(scores, cues, Intent.FORECAST, features.futurePeriod() ? 2.5 : 0, "a future period");
     add(scores, cues, Intent.TOP_PERFORMERS, features.dimension() ? 1.0 : 0, "a dimension");
     add(

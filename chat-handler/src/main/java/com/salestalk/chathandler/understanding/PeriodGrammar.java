@@ -274,30 +274,6 @@ final class PeriodGrammar {
                 return named(m, f, new Named(Grain.HALF, index), "last".equals(ord));
               }),
           rule(
-              "(?<which>this|current|the current|last|past|the past|previous|the previous|prior|next"
-                  + "|the next|coming|the coming|following|the following) "
-                  + UNIT,
-              (m, f) -> {
-                String which = group(m, "which").replace("the ", "");
-                Period current = Period.containing(unit(m), f.today());
-                Mention mention =
-                    switch (which) {
-                      case "this", "current" -> f.period(current);
-                      case "next", "coming", "following" -> f.period(after(current));
-                      default -> f.period(current.previous());
-                    };
-                boolean previous = which.equals("previous") || which.equals("prior");
-                return new Mention(
-                    mention.from(),
-                    mention.to(),
-                    Kind.PERIOD,
-                    mention.period(),
-                    null,
-                    false,
-                    null,
-                    previous);
-              }),
-          rule(
               "(?:(?<which>last|this|next) )?" + MONTH + MONTH_YEAR,
               (m, f) -> {
                 String name = group(m, "month");
@@ -328,6 +304,30 @@ final class PeriodGrammar {
                               : current.getYear() + 1;
                     };
                 return f.period(month.in(year));
+              }),
+          rule(
+              "(?<which>this|current|the current|last|past|the past|previous|the previous|prior|next"
+                  + "|the next|coming|the coming|following|the following) "
+                  + UNIT,
+              (m, f) -> {
+                String which = group(m, "which").replace("the ", "");
+                Period current = Period.containing(unit(m), f.today());
+                Mention mention =
+                    switch (which) {
+                      case "this", "current" -> f.period(current);
+                      case "next", "coming", "following" -> f.period(after(current));
+                      default -> f.period(current.previous());
+                    };
+                boolean previous = which.equals("previous") || which.equals("prior");
+                return new Mention(
+                    mention.from(),
+                    mention.to(),
+                    Kind.PERIOD,
+                    mention.period(),
+                    null,
+                    false,
+                    null,
+                    previous);
               }),
           rule(
               "(?<y>" + YEAR_DIGITS + ") (?<m>0[1-9]|1[0-2])",

@@ -81,6 +81,7 @@ public final class QuestionUnderstanding {
             planner.twoPeriods(),
             planner.comparisonMarker(),
             planner.range() && changeWord,
+            anyPeriod && changeWord && !planner.range(),
             mentions.stream()
                 .anyMatch(m -> m.period() != null && m.period().start().isAfter(today)),
             dimensionMatch != null,
@@ -108,9 +109,9 @@ public final class QuestionUnderstanding {
     for (int i = 0; i < planned.periods().size(); i++) {
       entities.add(new Entity(Kind.PERIOD, planned.periods().get(i).iso(), planned.words().get(i)));
     }
-    if (ranking != null) {
-      entities.add(
-          new Entity(Kind.RANKING, describe(ranking), rankingWords(question, original, words)));
+    String rankingWords = ranking == null ? "" : rankingWords(question, original, words);
+    if (!rankingWords.isEmpty()) {
+      entities.add(new Entity(Kind.RANKING, describe(ranking), rankingWords));
     }
 
     String clarification =

@@ -23,8 +23,14 @@ final class Terms {
    */
   record Term(Kind kind, String name, List<String> words, List<String> stems, boolean own) {}
 
-  /** A term found at words {@code from..to} (inclusive). */
-  record Match(Kind kind, String name, int from, int to) {}
+  /**
+   * A term found at words {@code from..to} (inclusive); {@code vague}: found only through a verb
+   * such as "sell", which names a metric only when the question names no other ("how many units did
+   * we sell": units alone).
+   */
+  record Match(Kind kind, String name, int from, int to, boolean vague) {}
+
+  private static final Set<String> VAGUE = Set.of("sell", "sold", "selling", "money");
 
   private final List<Term> terms;
 
@@ -97,11 +103,14 @@ final class Terms {
         continue;
       }
       int to = i + found.stems().size() - 1;
-      matches.add(new Match(found.kind(), found.name(), i, to));
+      boolean vague =
+          !found.own() && found.words().size() == 1 && VAGUE.contains(found.words().get(0));
+      matches.add(new Match(found.kind(), found.name(), i, to, vague));
       Arrays.fill(taken, i, to + 1, true);
       i = to + 1;
     }
-    return matches;
+    boolean specific = matches.stream().anyMatch(m -> m.kind() == Kind.METRIC && !m.vague());
+    return specific ? matches.stream().filter(m -> !m.vague()).toList() : matches;
   }
 
   private static boolean matchesAt(

@@ -81,6 +81,7 @@ class LabelledQuestionsTest {
       int periodsRight,
       int metricsRight,
       int dimensionsRight,
+      int clarified,
       List<String> misses) {
 
     double intentAccuracy() {
@@ -95,7 +96,7 @@ class LabelledQuestionsTest {
       return String.format(
               Locale.ROOT,
               "%s: %d questions; intent %.1f %% (%d/%d), periods %.1f %% (%d/%d questions with a period),"
-                  + " metrics %.1f %%, dimension %.1f %%%n",
+                  + " metrics %.1f %%, dimension %.1f %%; %d asked back%n",
               file,
               questions,
               100.0 * intentAccuracy(),
@@ -105,7 +106,8 @@ class LabelledQuestionsTest {
               periodsRight,
               periodQuestions,
               100.0 * metricsRight / questions,
-              100.0 * dimensionsRight / questions)
+              100.0 * dimensionsRight / questions,
+              clarified)
           + String.join("\n", misses);
     }
   }
@@ -117,6 +119,7 @@ class LabelledQuestionsTest {
     int periods = 0;
     int metrics = 0;
     int dimensions = 0;
+    int clarified = 0;
     List<String> misses = new ArrayList<>();
     for (Labelled question : labelled) {
       QueryPlan plan = understanding.understand(question.question(), TENANT);
@@ -133,6 +136,7 @@ class LabelledQuestionsTest {
       }
       metrics += metricsRight ? 1 : 0;
       dimensions += dimensionRight ? 1 : 0;
+      clarified += plan.needsClarification() ? 1 : 0;
       if (!intentRight || !periodsRight || !metricsRight || !dimensionRight) {
         misses.add(
             miss(
