@@ -150,7 +150,7 @@ class LabelledQuestionsTest {
       }
     }
     return new Result(
-        labelled.size(), intents, periodQuestions, periods, metrics, dimensions, misses);
+        labelled.size(), intents, periodQuestions, periods, metrics, dimensions, clarified, misses);
   }
 
   private static String miss(
