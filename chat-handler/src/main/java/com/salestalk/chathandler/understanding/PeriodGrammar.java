@@ -483,14 +483,10 @@ final class PeriodGrammar {
     throw new IllegalArgumentException("not a month: " + name);
   }
 
+  /** From the first day of the unit containing today to today ("YTD", "QTD", "MTD"). */
   static Period toDate(Grain grain, LocalDate today) {
     Period unit = Period.containing(grain, today);
-    String label =
-        switch (grain) {
-          case YEAR -> unit.label() + " year to date";
-          case QUARTER -> unit.label() + " to date";
-          default -> unit.label() + " to date";
-        };
+    String label = unit.label() + (grain == Grain.YEAR ? " year to date" : " to date");
     return Period.range(unit.start(), today, label);
   }
 

@@ -68,10 +68,7 @@ public final class QuestionUnderstanding {
 
     PeriodPlanner planner =
         new PeriodPlanner(
-            mentions,
-            words,
-            today,
-            (from, to) -> question.substring(original.get(from).start(), original.get(to).end()));
+            mentions, words, today, (from, to) -> quote(question, original, from, to));
     boolean anyPeriod = mentions.stream().anyMatch(m -> m.kind() == PeriodGrammar.Kind.PERIOD);
     boolean changeWord = words.stream().anyMatch(Lexicon.CHANGE_WORDS::contains);
     IntentScorer.Features features =

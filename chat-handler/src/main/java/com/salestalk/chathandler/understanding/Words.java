@@ -14,6 +14,10 @@ final class Words {
   /** One word and where it stands in the question ({@code end} exclusive). */
   record Word(String text, int start, int end) {}
 
+  private static final String MONTHS =
+      "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?"
+          + "|nov(ember)?|dec(ember)?";
+
   private Words() {}
 
   static List<Word> split(String question) {
@@ -69,8 +73,4 @@ final class Words {
     }
     return word.matches("(19|20)\\d\\d") ? "year" : null;
   }
-
-  private static final String MONTHS =
-      "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?"
-          + "|nov(ember)?|dec(ember)?";
 }

@@ -87,4 +87,15 @@ class QueryPlanTest {
     assertThat(understanding.understand(question, LabelledQuestionsTest.TENANT))
         .isEqualTo(understanding.understand(question, LabelledQuestionsTest.TENANT));
   }
+
+  @Test
+  void anEmptyQuestionIsUnknown() {
+    QueryPlan plan = understanding.understand("  ?! ", LabelledQuestionsTest.TENANT);
+
+    assertThat(plan.intent()).isEqualTo(Intent.UNKNOWN);
+    assertThat(plan.confidence()).isEqualTo(1.0);
+    assertThat(plan.metrics()).isEmpty();
+    assertThat(plan.periods()).isEmpty();
+    assertThat(plan.clarification()).isNull();
+  }
 }
