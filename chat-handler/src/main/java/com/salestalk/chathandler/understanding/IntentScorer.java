@@ -1,5 +1,13 @@
 package com.salestalk.chathandler.understanding;
 
+import static com.salestalk.eventcontracts.events.Intent.COMPARISON;
+import static com.salestalk.eventcontracts.events.Intent.DEFINITION;
+import static com.salestalk.eventcontracts.events.Intent.FORECAST;
+import static com.salestalk.eventcontracts.events.Intent.GREETING;
+import static com.salestalk.eventcontracts.events.Intent.METRIC_LOOKUP;
+import static com.salestalk.eventcontracts.events.Intent.TOP_PERFORMERS;
+import static com.salestalk.eventcontracts.events.Intent.UNKNOWN;
+
 import com.salestalk.eventcontracts.events.Intent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,78 +43,58 @@ final class IntentScorer {
   private IntentScorer() {}
 
   /** The intents that scored, best first (ties: in the enum's order). */
-  static List<IntentScore> score(List<String> words, Features features) {
-    Map<Intent, Double> scores = new EnumMap<>(Intent.class);
-    Map<Intent, List<String>> cues = new EnumMap<>(Intent.class);
+  static List<IntentScore> score(List<String> words, Features f) {
+    Tally tally = new Tally();
     String text = " " + String.join(" ", words) + " ";
     Lexicon.CUES.forEach(
         (intent, phrases) ->
             phrases.forEach(
-                (phrase, weight) -> {
-                  if (text.contains(" " + phrase + " ")) {
-                    add(scores, cues, intent, weight, "\"" + phrase + "\"");
-                  }
-                }));
-    if (features.metric() || features.period()) {
-      scores.remove(Intent.GREETING);
-      cues.remove(Intent.GREETING);
+                (phrase, weight) ->
+                    tally.when(
+                        text.contains(" " + phrase + " "), intent, weight, '"' + phrase + '"')));
+    if (f.metric() || f.period()) {
+      tally.drop(GREETING);
     }
-    add(scores, cues, Intent.UNKNOWN, UNKNOWN_PRIOR, "prior");
-    add(scores, cues, Intent.METRIC_LOOKUP, features.metric() ? 1.0 : 0, "a metric");
-    add(scores, cues, Intent.METRIC_LOOKUP, features.period() ? 0.5 : 0, "a period");
-    add(scores, cues, Intent.COMPARISON, features.twoPeriods() ? 2.5 : 0, "two periods");
-    add(
-        scores,
-        cues,
-        Intent.COMPARISON,
-        features.comparisonMarker() ? 2.5 : 0,
-        "a period compared with");
-    add(
-        scores,
-        cues,
-        Intent.COMPARISON,
-        features.rangeWithChange() ? 1.5 : 0,
-        "a change from one period to another");
-    add(
-        scores,
-        cues,
-        Intent.COMPARISON,
-        features.changeInPeriod() ? 1.0 : 0,
-        "a change in a period");
-    add(scores, cues, Intent.FORECAST, features.futurePeriod() ? 2.5 : 0, "a future period");
-    add(scores, cues, Intent.TOP_PERFORMERS, features.dimension() ? 1.0 : 0, "a dimension");
-    add(
-        scores,
-        cues,
-        Intent.TOP_PERFORMERS,
-        features.dimensionAsked() ? 2.0 : 0,
-        "a breakdown by the dimension");
-    add(scores, cues, Intent.DEFINITION, features.whatIsMetric() ? 2.5 : 0, "\"what is\" a metric");
-    add(
-        scores,
-        cues,
-        Intent.DEFINITION,
-        features.explainMetric() ? 3.0 : 0,
-        "\"explain\"/\"define\" a metric");
-    List<IntentScore> result = new ArrayList<>();
-    scores.forEach(
-        (intent, score) ->
-            result.add(new IntentScore(intent, score, List.copyOf(cues.get(intent)))));
-    result.sort(
-        Comparator.comparingDouble((IntentScore s) -> -s.score())
-            .thenComparing(s -> s.intent().ordinal()));
-    return result;
+    tally.when(true, UNKNOWN, UNKNOWN_PRIOR, "prior");
+    tally.when(f.metric(), METRIC_LOOKUP, 1.0, "a metric");
+    tally.when(f.period(), METRIC_LOOKUP, 0.5, "a period");
+    tally.when(f.twoPeriods(), COMPARISON, 2.5, "two periods");
+    tally.when(f.comparisonMarker(), COMPARISON, 2.5, "a period compared with");
+    tally.when(f.rangeWithChange(), COMPARISON, 1.5, "a change from one period to another");
+    tally.when(f.changeInPeriod(), COMPARISON, 1.0, "a change in a period");
+    tally.when(f.futurePeriod(), FORECAST, 2.5, "a future period");
+    tally.when(f.dimension(), TOP_PERFORMERS, 1.0, "a dimension");
+    tally.when(f.dimensionAsked(), TOP_PERFORMERS, 2.0, "a breakdown by the dimension");
+    tally.when(f.whatIsMetric(), DEFINITION, 2.5, "\"what is\" a metric");
+    tally.when(f.explainMetric(), DEFINITION, 3.0, "\"explain\"/\"define\" a metric");
+    return tally.ranked();
   }
 
-  private static void add(
-      Map<Intent, Double> scores,
-      Map<Intent, List<String>> cues,
-      Intent intent,
-      double weight,
-      String cue) {
-    if (weight > 0) {
-      scores.merge(intent, weight, Double::sum);
-      cues.computeIfAbsent(intent, i -> new ArrayList<>()).add(cue);
+  /** Scores and cues, added up. */
+  private static final class Tally {
+    private final Map<Intent, Double> scores = new EnumMap<>(Intent.class);
+    private final Map<Intent, List<String>> cues = new EnumMap<>(Intent.class);
+
+    void when(boolean present, Intent intent, double weight, String cue) {
+      if (present) {
+        scores.merge(intent, weight, Double::sum);
+        cues.computeIfAbsent(intent, i -> new ArrayList<>()).add(cue);
+      }
+    }
+
+    void drop(Intent intent) {
+      scores.remove(intent);
+      cues.remove(intent);
+    }
+
+    List<IntentScore> ranked() {
+      List<IntentScore> result = new ArrayList<>();
+      scores.forEach(
+          (intent, score) -> result.add(new IntentScore(intent, score, cues.get(intent))));
+      result.sort(
+          Comparator.comparingDouble((IntentScore s) -> -s.score())
+              .thenComparing(s -> s.intent().ordinal()));
+      return result;
     }
   }
 }

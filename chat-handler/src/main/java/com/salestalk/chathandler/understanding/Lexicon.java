@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import com.salestalk.eventcontracts.events.Intent;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +20,13 @@ final class Lexicon {
 
   private Lexicon() {}
 
-  static final Map<Intent, Map<String, Double>> CUES = new LinkedHashMap<>();
+  static final Map<Intent, Map<String, Double>> CUES;
 
   static {
-    CUES.put(
+    Map<Intent, Map<String, Double>> cues = new LinkedHashMap<>();
+    cues.put(
         Intent.METRIC_LOOKUP,
-        Map.ofEntries(
+        inOrder(
             entry("how much", 1.0),
             entry("how many", 1.0),
             entry("what was", 1.5),
@@ -42,9 +44,9 @@ final class Lexicon {
             entry("how did we do", 2.0),
             entry("how are we doing", 2.0),
             entry("come to", 1.5)));
-    CUES.put(
+    cues.put(
         Intent.TREND_ANALYSIS,
-        Map.ofEntries(
+        inOrder(
             entry("trend", 3.0),
             entry("trends", 3.0),
             entry("trending", 3.0),
@@ -88,9 +90,9 @@ final class Lexicon {
             entry("how have", 1.5),
             entry("momentum", 2.0),
             entry("growth", 1.0)));
-    CUES.put(
+    cues.put(
         Intent.COMPARISON,
-        Map.ofEntries(
+        inOrder(
             entry("vs", 3.0),
             entry("versus", 3.0),
             entry("compare", 3.0),
@@ -131,9 +133,9 @@ final class Lexicon {
             entry("rise", 1.0),
             entry("rose", 1.0),
             entry("growth", 1.0)));
-    CUES.put(
+    cues.put(
         Intent.TOP_PERFORMERS,
-        Map.ofEntries(
+        inOrder(
             entry("top", 3.0),
             entry("best", 2.5),
             entry("worst", 3.0),
@@ -158,9 +160,9 @@ final class Lexicon {
             entry("breakdown", 3.0),
             entry("break down", 3.0),
             entry("split", 2.0)));
-    CUES.put(
+    cues.put(
         Intent.FORECAST,
-        Map.ofEntries(
+        inOrder(
             entry("forecast", 3.0),
             entry("forecasts", 3.0),
             entry("predict", 3.0),
@@ -186,9 +188,9 @@ final class Lexicon {
             entry("anticipate", 2.5),
             entry("do you think", 1.5),
             entry("target", 1.5)));
-    CUES.put(
+    cues.put(
         Intent.ANOMALY_EXPLANATION,
-        Map.ofEntries(
+        inOrder(
             entry("why", 3.0),
             entry("what happened", 3.0),
             entry("what caused", 3.0),
@@ -239,9 +241,9 @@ final class Lexicon {
             entry("fell", 1.0),
             entry("fall", 1.0),
             entry("decline", 1.0)));
-    CUES.put(
+    cues.put(
         Intent.DEFINITION,
-        Map.ofEntries(
+        inOrder(
             entry("define", 3.0),
             entry("definition", 3.0),
             entry("mean", 3.0),
@@ -256,9 +258,9 @@ final class Lexicon {
             entry("formula", 3.0),
             entry("stand for", 3.0),
             entry("stands for", 3.0)));
-    CUES.put(
+    cues.put(
         Intent.GREETING,
-        Map.ofEntries(
+        inOrder(
             entry("hi", 3.0),
             entry("hello", 3.0),
             entry("hey", 3.0),
@@ -279,9 +281,9 @@ final class Lexicon {
             entry("what can i ask", 3.0),
             entry("what kind of questions", 3.0),
             entry("help", 2.5)));
-    CUES.put(
+    cues.put(
         Intent.UNKNOWN,
-        Map.ofEntries(
+        inOrder(
             entry("weather", 3.0),
             entry("rain", 3.0),
             entry("funny", 3.0),
@@ -306,6 +308,7 @@ final class Lexicon {
             entry("office", 3.0),
             entry("delete", 3.0),
             entry("news", 3.0)));
+    CUES = Collections.unmodifiableMap(cues);
   }
 
   /**
@@ -404,6 +407,16 @@ final class Lexicon {
     known.addAll(LOWEST);
     known.addAll(HIGHEST);
     return known;
+  }
+
+  /** The cues in the order written, so that a plan lists them the same way every time. */
+  @SafeVarargs
+  private static Map<String, Double> inOrder(Map.Entry<String, Double>... cues) {
+    Map<String, Double> map = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> cue : cues) {
+      map.put(cue.getKey(), cue.getValue());
+    }
+    return map;
   }
 
   private static Set<String> words(String text) {

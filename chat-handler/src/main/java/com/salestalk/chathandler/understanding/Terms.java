@@ -40,7 +40,8 @@ final class Terms {
             .sorted(
                 Comparator.comparingInt((Term t) -> -t.stems().size())
                     .thenComparing(t -> t.own() ? 0 : 1)
-                    .thenComparing(t -> t.kind() == Kind.METRIC ? 0 : 1))
+                    .thenComparing(t -> t.kind() == Kind.METRIC ? 0 : 1)
+                    .thenComparing(Term::name))
             .toList();
   }
 
