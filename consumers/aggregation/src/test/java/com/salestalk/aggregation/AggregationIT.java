@@ -22,7 +22,11 @@ import com.salestalk.testsupport.ServiceIntegrationTest;
 import com.salestalk.testsupport.TestStack;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * aggregation end to end: the real service on a random port against the emulator with
@@ -63,6 +69,7 @@ class AggregationIT {
   static final String SUMMARIES = "/api/v1/summaries";
   static final List<String> REGIONS = List.of("AMER", "APAC", "EU");
   static final Duration PROCESSING = Duration.ofSeconds(30);
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   @LocalServerPort int port;
   @Autowired TestStack stack;
@@ -527,6 +534,38 @@ class AggregationIT {
       assertThat(count("salestalk.consume.failed", "metrics.ingested.v1") - failed).isEqualTo(5);
       assertThat(dedupeStatus(event)).isNull();
       assertThat(get(tenant[1], SUMMARIES + "/metrics").status()).isEqualTo(404);
+    }
+  }
+
+  @Nested
+  class Operations {
+
+    /**
+     * The committed docs/openapi/aggregation.json must be what the service serves. When it is not,
+     * the test rewrites it and fails, so the build catches drift and the fix is a commit.
+     */
+    @Test
+    void committedOpenApiDocumentIsCurrent() throws IOException {
+      Reply reply = new Http(port).send("GET", "/v3/api-docs", null);
+      assertThat(reply.status()).isEqualTo(200);
+      ObjectNode served = (ObjectNode) reply.json();
+      served.remove("servers");
+      assertThat(served.get("paths").has(SUMMARIES)).isTrue();
+
+      Path file = Path.of("..", "..", "docs", "openapi", "aggregation.json");
+      Optional<JsonNode> committed =
+          Files.exists(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
+      if (committed.isEmpty() || !committed.get().equals(served)) {
+        Files.writeString(
+            file,
+            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n",
+            StandardCharsets.UTF_8);
+      }
+      assertThat(committed)
+          .as(
+              "docs/openapi/aggregation.json was missing or stale and has been regenerated;"
+                  + " review and commit it")
+          .contains(served);
     }
   }
 }

@@ -8,6 +8,7 @@ import com.salestalk.metricdata.rows.NormalizedRowsReader;
 import com.salestalk.metricdata.rows.NormalizedRowsReader.MalformedRowsException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -68,8 +69,17 @@ public final class UploadAggregator {
    * @param items items written or refused (month totals and breakdown pages)
    * @param itemsWritten items written
    * @param itemsSkipped items refused because this or a newer upload had set them
+   * @param reading time spent streaming and folding the rows
+   * @param writing time spent writing the cells and the coverage
    */
-  public record Aggregated(long rows, int cells, int items, int itemsWritten, int itemsSkipped) {}
+  public record Aggregated(
+      long rows,
+      int cells,
+      int items,
+      int itemsWritten,
+      int itemsSkipped,
+      Duration reading,
+      Duration writing) {}
 
   /**
    * Aggregates the upload {@code upload} of {@code tenantId}.
@@ -97,6 +107,7 @@ public final class UploadAggregator {
     }
     String object = "s3://" + bucket + "/" + key;
     CellFolder folder = new CellFolder(maxCells);
+    long start = System.nanoTime();
     long rows;
     List<MonthCells> months;
     try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
@@ -114,20 +125,29 @@ public final class UploadAggregator {
               + upload.acceptedRows()
               + " were accepted");
     }
+    long read = System.nanoTime();
     CellWriter.Written written = writer.write(tenantId, months, folder.coverage());
     Aggregated result =
         new Aggregated(
-            rows, folder.cellCount(), written.items(), written.written(), written.skipped());
+            rows,
+            folder.cellCount(),
+            written.items(),
+            written.written(),
+            written.skipped(),
+            Duration.ofNanos(read - start),
+            Duration.ofNanos(System.nanoTime() - read));
     LOG.info(
         "aggregated {} of {}: {} rows, {} cells in {} items ({} written, {} already set by it or a"
-            + " newer upload)",
+            + " newer upload); read {} ms, write {} ms",
         uploadId,
         tenantId,
         result.rows(),
         result.cells(),
         result.items(),
         result.itemsWritten(),
-        result.itemsSkipped());
+        result.itemsSkipped(),
+        result.reading().toMillis(),
+        result.writing().toMillis());
     return result;
   }
 }

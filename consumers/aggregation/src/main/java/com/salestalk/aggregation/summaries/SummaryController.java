@@ -72,7 +72,7 @@ class SummaryController {
       content = @Content(schema = @Schema(implementation = Problem.class)))
   @GetMapping
   SummaryView summary(
-      @AuthenticatedTenant TenantId tenant,
+      @Parameter(hidden = true) @AuthenticatedTenant TenantId tenant,
       @Parameter(description = "The metric, as in the uploads (e.g. revenue)") @RequestParam
           String metric,
       @Parameter(
@@ -145,7 +145,7 @@ class SummaryController {
       description = "Aggregation knows nothing of the tenant",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   @GetMapping("/metrics")
-  MetricsView metrics(@AuthenticatedTenant TenantId tenant) {
+  MetricsView metrics(@Parameter(hidden = true) @AuthenticatedTenant TenantId tenant) {
     return MetricsView.of(
         cells
             .coverage(tenant.value())
