@@ -1,11 +1,11 @@
 package com.salestalk.benchmarks.system;
 
+import com.salestalk.aggregation.ingest.AggregationHandlers;
 import com.salestalk.aggregation.ingest.UploadAggregator;
 import com.salestalk.aggregation.ingest.UploadAggregator.Aggregated;
 import com.salestalk.eventaws.consume.ConsumeOutcome;
 import com.salestalk.eventaws.consume.ConsumerProperties;
 import com.salestalk.eventaws.consume.EventConsumer;
-import com.salestalk.eventaws.consume.EventHandlers;
 import com.salestalk.eventcontracts.catalog.EventCatalog;
 import com.salestalk.eventcontracts.envelope.EnvelopeFactory;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
@@ -45,7 +45,6 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,7 +109,7 @@ public final class AggregationThroughput {
                   Duration.ofSeconds(30),
                   Duration.ofDays(7),
                   Duration.ofMinutes(1)),
-              handlers(aggregator, new CellTable(table)),
+              AggregationHandlers.of(aggregator, new CellTable(table)),
               dynamo,
               new SimpleMeterRegistry(),
               Clock.systemUTC());
@@ -165,22 +164,6 @@ public final class AggregationThroughput {
     } finally {
       writers.shutdown();
     }
-  }
-
-  /** The service's handlers (IngestConfiguration's), over the benchmark's aggregator and table. */
-  private static EventHandlers handlers(UploadAggregator aggregator, CellTable table) {
-    return EventHandlers.builder()
-        .on(
-            MetricsIngested.class,
-            (event, upload) -> aggregator.aggregate(event.tenantId().value(), upload))
-        .onTransactional(
-            TenantProvisioned.class,
-            (event, tenant, effects) ->
-                effects.add(
-                    TransactWriteItem.builder()
-                        .put(table.provisioned(event.tenantId().value(), event.timestamp()))
-                        .build()))
-        .build();
   }
 
   /** Small uploads: handler alone, then the consumer path, per event in ms. */

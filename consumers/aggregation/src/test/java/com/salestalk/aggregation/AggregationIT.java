@@ -16,26 +16,23 @@ import com.salestalk.metricdata.cells.Period;
 import com.salestalk.metricdata.rows.NormalizedRow;
 import com.salestalk.metricdata.rows.NormalizedRowsWriter;
 import com.salestalk.servicekit.auth.ApiKeys;
+import com.salestalk.testsupport.CommittedOpenApi;
 import com.salestalk.testsupport.Http;
 import com.salestalk.testsupport.Http.Reply;
 import com.salestalk.testsupport.ServiceIntegrationTest;
+import com.salestalk.testsupport.StackTenants;
 import com.salestalk.testsupport.TestStack;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +45,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * aggregation end to end: the real service on a random port against the emulator with
@@ -81,17 +77,8 @@ class AggregationIT {
 
   /** A tenant of the tenants table with a fresh API key; returns [tenantId, apiKey]. */
   String[] tenant() {
-    String tenantId = "tenant-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     String apiKey = ApiKeys.generate();
-    dynamoDb.putItem(
-        b ->
-            b.tableName(stack.output("TenantsTableName"))
-                .item(
-                    Map.of(
-                        "tenantId", AttributeValue.fromS(tenantId),
-                        "name", AttributeValue.fromS("IT " + tenantId),
-                        "apiKeyHash", AttributeValue.fromS(ApiKeys.hash(apiKey)))));
-    return new String[] {tenantId, apiKey};
+    return new String[] {StackTenants.create(stack, ApiKeys.hash(apiKey)), apiKey};
   }
 
   Reply get(String apiKey, String path) {
@@ -183,6 +170,17 @@ class AggregationIT {
     return copy;
   }
 
+  /** One row per region of {@code metric} in January 2025. */
+  static List<NormalizedRow> january(String metric, long seed) {
+    return TestUpload.rows(
+        List.of(metric), YearMonth.of(2025, 1), YearMonth.of(2025, 1), REGIONS, 1, seed);
+  }
+
+  /** Why the kit dead-lettered a message. */
+  static String reason(Message deadLetter) {
+    return deadLetter.messageAttributes().get("salestalk-dlq-reason").stringValue();
+  }
+
   /** The summary's figures equal the expected ones (numbers compared as decimals). */
   static void assertFigures(JsonNode actual, Optional<Figures> expected) {
     if (expected.isEmpty()) {
@@ -264,9 +262,9 @@ class AggregationIT {
       String[] tenant = tenant();
       publishAndAwait(provisioned(tenant[0]));
       TestUpload upload =
-          TestUpload.of(
+          TestUpload.at(
               tenant[0],
-              Instant.parse("2025-11-03T09:00:00Z").toEpochMilli(),
+              "2025-11-03T09:00:00Z",
               TestUpload.rows(
                   List.of("revenue", "units"),
                   YearMonth.of(2024, 11),
@@ -315,9 +313,9 @@ class AggregationIT {
     void theSameEventTwiceAndTheSameUploadAgainChangeNothing() {
       String[] tenant = tenant();
       TestUpload upload =
-          TestUpload.of(
+          TestUpload.at(
               tenant[0],
-              Instant.parse("2025-11-03T10:00:00Z").toEpochMilli(),
+              "2025-11-03T10:00:00Z",
               TestUpload.rows(
                   List.of("revenue"), YearMonth.of(2025, 1), YearMonth.of(2025, 3), REGIONS, 3, 2));
       store(upload);
@@ -343,17 +341,7 @@ class AggregationIT {
     void anotherTenantsDataIsNeverFound() {
       String[] owner = tenant();
       String[] other = tenant();
-      TestUpload upload =
-          TestUpload.of(
-              owner[0],
-              Instant.parse("2025-11-03T11:00:00Z").toEpochMilli(),
-              TestUpload.rows(
-                  List.of("bookings"),
-                  YearMonth.of(2025, 1),
-                  YearMonth.of(2025, 1),
-                  REGIONS,
-                  1,
-                  3));
+      TestUpload upload = TestUpload.at(owner[0], "2025-11-03T11:00:00Z", january("bookings", 3));
       store(upload);
       publishAndAwait(upload.event());
       assertThat(summary(owner[1], "bookings", "2025-01", null).status()).isEqualTo(200);
@@ -382,9 +370,9 @@ class AggregationIT {
 
     List<TestUpload> uploads(String tenantId) {
       TestUpload older =
-          TestUpload.of(
+          TestUpload.at(
               tenantId,
-              Instant.parse("2025-10-01T08:00:00Z").toEpochMilli(),
+              "2025-10-01T08:00:00Z",
               TestUpload.rows(
                   List.of("revenue", "units"),
                   YearMonth.of(2025, 1),
@@ -393,9 +381,9 @@ class AggregationIT {
                   3,
                   10));
       TestUpload newer =
-          TestUpload.of(
+          TestUpload.at(
               tenantId,
-              Instant.parse("2025-10-02T08:00:00Z").toEpochMilli(),
+              "2025-10-02T08:00:00Z",
               TestUpload.rows(
                   List.of("revenue"),
                   YearMonth.of(2025, 4),
@@ -456,8 +444,7 @@ class AggregationIT {
 
       List<Message> dead = stack.awaitDeadLettered("aggregation", 1, PROCESSING);
       assertThat(dead.get(0).body()).isEqualTo("{not json");
-      assertThat(dead.get(0).messageAttributes().get("salestalk-dlq-reason").stringValue())
-          .startsWith("not valid JSON: ");
+      assertThat(reason(dead.get(0))).startsWith("not valid JSON: ");
       assertThat(get(tenant[1], SUMMARIES + "/metrics").status()).isEqualTo(200);
     }
 
@@ -465,9 +452,9 @@ class AggregationIT {
     void aMalformedObjectIsDeadLetteredAtOnceWithAPreciseReason() {
       String[] tenant = tenant();
       TestUpload upload =
-          TestUpload.of(
+          TestUpload.at(
               tenant[0],
-              Instant.parse("2025-11-03T12:00:00Z").toEpochMilli(),
+              "2025-11-03T12:00:00Z",
               List.of(new NormalizedRow(1, "2025-01-05", "revenue", BigDecimal.ONE, Map.of())));
       store(upload.objectKey(), "date,metric,value\n2025-01-05,revenue,1\n".getBytes());
       double failed = count("salestalk.consume.failed", "metrics.ingested.v1");
@@ -475,7 +462,7 @@ class AggregationIT {
       stack.publish(upload.event());
 
       List<Message> dead = stack.awaitDeadLettered("aggregation", 1, PROCESSING);
-      assertThat(dead.get(0).messageAttributes().get("salestalk-dlq-reason").stringValue())
+      assertThat(reason(dead.get(0)))
           .startsWith(
               "s3://"
                   + stack.output("UploadsBucketName")
@@ -491,21 +478,14 @@ class AggregationIT {
     void anObjectKeyOfAnotherTenantIsNeverRead() {
       String[] victim = tenant();
       String[] attacker = tenant();
-      TestUpload victims =
-          TestUpload.of(
-              victim[0],
-              Instant.parse("2025-11-03T13:00:00Z").toEpochMilli(),
-              TestUpload.rows(
-                  List.of("revenue"), YearMonth.of(2025, 1), YearMonth.of(2025, 1), REGIONS, 1, 4));
+      TestUpload victims = TestUpload.at(victim[0], "2025-11-03T13:00:00Z", january("revenue", 4));
       store(victims);
-      TestUpload forged =
-          TestUpload.of(
-              attacker[0], Instant.parse("2025-11-03T13:00:01Z").toEpochMilli(), victims.rows());
+      TestUpload forged = TestUpload.at(attacker[0], "2025-11-03T13:00:01Z", victims.rows());
 
       stack.publish(forged.event(victims.objectKey(), victims.rows().size()));
 
       List<Message> dead = stack.awaitDeadLettered("aggregation", 1, PROCESSING);
-      assertThat(dead.get(0).messageAttributes().get("salestalk-dlq-reason").stringValue())
+      assertThat(reason(dead.get(0)))
           .isEqualTo(
               "objectKey '"
                   + victims.objectKey()
@@ -518,12 +498,7 @@ class AggregationIT {
     @Test
     void aMissingObjectIsRedeliveredThenDeadLettered() {
       String[] tenant = tenant();
-      TestUpload upload =
-          TestUpload.of(
-              tenant[0],
-              Instant.parse("2025-11-03T14:00:00Z").toEpochMilli(),
-              TestUpload.rows(
-                  List.of("revenue"), YearMonth.of(2025, 1), YearMonth.of(2025, 1), REGIONS, 1, 5));
+      TestUpload upload = TestUpload.at(tenant[0], "2025-11-03T14:00:00Z", january("revenue", 5));
       double failed = count("salestalk.consume.failed", "metrics.ingested.v1");
       EventEnvelope event = upload.event();
 
@@ -540,32 +515,10 @@ class AggregationIT {
   @Nested
   class Operations {
 
-    /**
-     * The committed docs/openapi/aggregation.json must be what the service serves. When it is not,
-     * the test rewrites it and fails, so the build catches drift and the fix is a commit.
-     */
     @Test
-    void committedOpenApiDocumentIsCurrent() throws IOException {
-      Reply reply = new Http(port).send("GET", "/v3/api-docs", null);
-      assertThat(reply.status()).isEqualTo(200);
-      ObjectNode served = (ObjectNode) reply.json();
-      served.remove("servers");
-      assertThat(served.get("paths").has(SUMMARIES)).isTrue();
-
-      Path file = Path.of("..", "..", "docs", "openapi", "aggregation.json");
-      Optional<JsonNode> committed =
-          Files.exists(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
-      if (committed.isEmpty() || !committed.get().equals(served)) {
-        Files.writeString(
-            file,
-            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n",
-            StandardCharsets.UTF_8);
-      }
-      assertThat(committed)
-          .as(
-              "docs/openapi/aggregation.json was missing or stale and has been regenerated;"
-                  + " review and commit it")
-          .contains(served);
+    void committedOpenApiDocumentIsCurrent() {
+      CommittedOpenApi.assertCurrent(
+          new Http(port), Path.of("..", "..", "docs", "openapi", "aggregation.json"), SUMMARIES);
     }
   }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,8 +39,9 @@ record TestUpload(String tenantId, String uploadId, List<NormalizedRow> rows) {
   static final EnvelopeFactory METRICS_HANDLER =
       new EnvelopeFactory("metrics-handler", Clock.systemUTC(), EventCatalog.standard());
 
-  /** An upload made at {@code millis} (epoch ms) with a fixed random part. */
-  static TestUpload of(String tenantId, long millis, List<NormalizedRow> rows) {
+  /** An upload made at {@code instant} (RFC 3339) with a fixed random part. */
+  static TestUpload at(String tenantId, String instant, List<NormalizedRow> rows) {
+    long millis = Instant.parse(instant).toEpochMilli();
     return new TestUpload(tenantId, String.format("upl-%012x-abcdefghij", millis), rows);
   }
 

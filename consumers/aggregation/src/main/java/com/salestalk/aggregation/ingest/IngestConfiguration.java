@@ -2,8 +2,6 @@ package com.salestalk.aggregation.ingest;
 
 import com.salestalk.aggregation.AggregationProperties;
 import com.salestalk.eventaws.consume.EventHandlers;
-import com.salestalk.eventcontracts.events.MetricsIngested;
-import com.salestalk.eventcontracts.events.TenantProvisioned;
 import com.salestalk.metricdata.cells.CellTable;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import java.util.concurrent.ExecutorService;
@@ -14,32 +12,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The consumer's handlers and what they use. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
-  /**
-   * {@code metrics.ingested.v1}: the upload's cells, written by the aggregator itself (far more
-   * than the 99 items of one transaction) and idempotent by construction. {@code
-   * tenant.provisioned.v1}: the tenant's marker, with the event's done record in one transaction.
-   */
   @Bean
   EventHandlers aggregationHandlers(UploadAggregator aggregator, CellTable table) {
-    return EventHandlers.builder()
-        .on(
-            MetricsIngested.class,
-            (event, upload) -> aggregator.aggregate(event.tenantId().value(), upload))
-        .onTransactional(
-            TenantProvisioned.class,
-            (event, tenant, effects) ->
-                effects.add(
-                    TransactWriteItem.builder()
-                        .put(table.provisioned(event.tenantId().value(), event.timestamp()))
-                        .build()))
-        .build();
+    return AggregationHandlers.of(aggregator, table);
   }
 
   @Bean

@@ -32,6 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = SummaryController.BASE, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Summaries", description = "The tenant's metrics, aggregated from its uploads")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(
+    responseCode = "401",
+    description = "No or an invalid API key",
+    content = @Content(schema = @Schema(implementation = Problem.class)))
 class SummaryController {
 
   static final String BASE = "/api/v1/summaries";
@@ -61,10 +65,6 @@ class SummaryController {
   @ApiResponse(
       responseCode = "400",
       description = "A missing or malformed parameter, or a dimension the metric does not have",
-      content = @Content(schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No or an invalid API key",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   @ApiResponse(
       responseCode = "404",
@@ -136,10 +136,6 @@ class SummaryController {
               + " (metrics empty). 404: aggregation has seen neither the tenant's provisioning nor"
               + " an upload of it.")
   @ApiResponse(responseCode = "200", description = "The tenant's metrics")
-  @ApiResponse(
-      responseCode = "401",
-      description = "No or an invalid API key",
-      content = @Content(schema = @Schema(implementation = Problem.class)))
   @ApiResponse(
       responseCode = "404",
       description = "Aggregation knows nothing of the tenant",

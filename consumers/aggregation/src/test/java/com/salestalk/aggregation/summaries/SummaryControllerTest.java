@@ -142,24 +142,8 @@ class SummaryControllerTest {
 
     @Test
     void aMissingParameterIsNamed() throws Exception {
-      MockHttpServletResponse noPeriod = summaries("?metric=revenue");
-      assertThat(noPeriod.getStatus()).isEqualTo(400);
-      assertThat(
-              JSON.readTree(noPeriod.getContentAsString())
-                  .get("errors")
-                  .get(0)
-                  .get("field")
-                  .asString())
-          .isEqualTo("period");
-      MockHttpServletResponse noMetric = summaries("?period=2025");
-      assertThat(noMetric.getStatus()).isEqualTo(400);
-      assertThat(
-              JSON.readTree(noMetric.getContentAsString())
-                  .get("errors")
-                  .get(0)
-                  .get("field")
-                  .asString())
-          .isEqualTo("metric");
+      assertInvalid("?metric=revenue", "period", "is required");
+      assertInvalid("?period=2025", "metric", "is required");
       verifyNoInteractions(cells);
     }
 
