@@ -16,7 +16,10 @@ public record ConsumeOutcome(Status status, String eventId, String eventType, St
     PROCESSED,
     /** The eventId was already done; the handler did not run. */
     DUPLICATE,
-    /** Not a valid event (unparseable, invalid, no handler); it belongs in the DLQ. */
+    /**
+     * Not a valid event (unparseable, invalid, no handler), or one its handler declared
+     * unprocessable; it belongs in the DLQ.
+     */
     INVALID
   }
 }

@@ -32,10 +32,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Outcomes: {@link Status#PROCESSED}; {@link Status#DUPLICATE} (already done, handler not
  * called); {@link Status#INVALID} (belongs in the DLQ: not an event, invalid, no handler for its
- * type, or data that does not bind to the record). A failing handler or completion releases the
- * lease and {@link EventHandlingException} is thrown so the message is redelivered; a lease held by
- * another delivery throws {@link EventInProgressException}, a lease lost before the completion
- * {@link LeaseLostException}. Thread-safe.
+ * type, data that does not bind to the record, or a handler that threw {@link
+ * UnprocessableEventException}). A failing handler or completion releases the lease and {@link
+ * EventHandlingException} is thrown so the message is redelivered; a lease held by another delivery
+ * throws {@link EventInProgressException}, a lease lost before the completion {@link
+ * LeaseLostException}. Thread-safe.
  */
 public final class EventConsumer {
 
@@ -187,6 +188,11 @@ public final class EventConsumer {
     Effects effects = new Effects();
     try (Heartbeat.Beats beats = heartbeat.start(() -> dedupe.extend(lease))) {
       registration.handle(event, payload, effects);
+    } catch (UnprocessableEventException e) {
+      // no redelivery would change that: dead-letter now, and leave the event claimable for a
+      // redrive
+      dedupe.release(lease);
+      return invalid(eventId, eventType, e.getMessage());
     } catch (Exception e) {
       throw failed(lease, eventId, eventType, e);
     }

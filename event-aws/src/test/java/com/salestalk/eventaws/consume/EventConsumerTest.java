@@ -138,6 +138,35 @@ class EventConsumerTest {
   }
 
   @Test
+  void anUnprocessableEventIsInvalidWithTheHandlersReasonAndItsLeaseReleased() {
+    EventConsumer consumer =
+        consumer(
+            EventHandlers.builder()
+                .onTransactional(
+                    TenantProvisioned.class,
+                    (e, payload, effects) -> {
+                      effects.add(TransactWriteItem.builder().build());
+                      throw new UnprocessableEventException("row 7 is not a JSON object");
+                    })
+                .build());
+
+    ConsumeOutcome outcome = consumer.consume(eventBridgeBody(event));
+
+    assertThat(outcome)
+        .isEqualTo(
+            new ConsumeOutcome(
+                Status.INVALID,
+                event.eventId().toString(),
+                "tenant.provisioned.v1",
+                "row 7 is not a JSON object"));
+    String key = "analytics#" + event.eventId();
+    assertThat(store.calls).containsExactly("claim " + key, "release " + key);
+    assertThat(store.stateByKey).doesNotContainKey(key);
+    assertThat(count("salestalk.consume.invalid", "tenant.provisioned.v1")).isEqualTo(1);
+    assertThat(count("salestalk.consume.failed", "tenant.provisioned.v1")).isZero();
+  }
+
+  @Test
   void anEventLeasedByAnotherDeliveryIsLeftForRedelivery() {
     store.stateByKey.put("analytics#" + event.eventId(), "owner-of-another-delivery");
 

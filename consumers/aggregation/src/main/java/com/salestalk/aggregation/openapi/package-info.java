@@ -1,0 +1,2 @@
+/** The OpenAPI document's title and security scheme. */
+package com.salestalk.aggregation.openapi;
