@@ -63,7 +63,7 @@ class InsightsController {
               schema = @Schema(implementation = Problem.class)))
   @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
   InsightsView insights(
-      @AuthenticatedTenant TenantId tenant,
+      @Parameter(hidden = true) @AuthenticatedTenant TenantId tenant,
       @Parameter(description = "First UTC day, YYYY-MM-DD", example = "2025-01-01")
           @RequestParam(name = DateRange.FROM, required = false)
           String from,

@@ -1,7 +1,7 @@
 package com.salestalk.insights.classifications;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.salestalk.eventcontracts.events.Intent;
+import com.salestalk.servicekit.query.DateRange;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ record InsightsView(
    * @param averageConfidence their mean confidence (4 decimals), null when there were none
    * @param lowConfidence how many had a confidence below the threshold
    * @param lowConfidenceRate their share (4 decimals), null when there were none
-   * @param intents per intent found, in the catalog's order
+   * @param intents per intent found (its JSON name), in the order of the schema's intents
    */
   record Counts(
       @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate date,
@@ -41,16 +41,16 @@ record InsightsView(
       Double averageConfidence,
       long lowConfidence,
       Double lowConfidenceRate,
-      Map<Intent, IntentView> intents) {
+      Map<String, IntentView> intents) {
 
     static Counts of(DayCounts counts) {
-      Map<Intent, IntentView> intents = new LinkedHashMap<>();
+      Map<String, IntentView> intents = new LinkedHashMap<>();
       counts.intents().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(
               e ->
                   intents.put(
-                      e.getKey(),
+                      e.getKey().wire(),
                       new IntentView(e.getValue().count(), e.getValue().averageConfidence())));
       return new Counts(
           counts.day(),
@@ -70,10 +70,7 @@ record InsightsView(
    */
   record IntentView(long count, Double averageConfidence) {}
 
-  static InsightsView of(
-      com.salestalk.servicekit.query.DateRange range,
-      double threshold,
-      InsightsTable.Insights insights) {
+  static InsightsView of(DateRange range, double threshold, InsightsTable.Insights insights) {
     DayCounts total = DayCounts.NONE;
     for (DayCounts day : insights.days()) {
       total = total.plus(day);
