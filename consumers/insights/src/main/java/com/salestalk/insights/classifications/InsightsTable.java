@@ -15,8 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -165,62 +166,39 @@ final class InsightsTable {
 
   /** The tenant's day counters and newest samples within the range (eventually consistent). */
   Insights read(TenantId tenant, DateRange range) {
-    List<DayCounts> days = new ArrayList<>();
-    queryAll(
-        tenant,
-        DAY + range.from(),
-        DAY + range.to(),
-        true,
-        Integer.MAX_VALUE,
-        item -> days.add(dayCounts(item)));
-    List<Sample> samples = new ArrayList<>();
+    List<DayCounts> days =
+        range(tenant, DAY + range.from(), DAY + range.to(), true, null)
+            .map(InsightsTable::dayCounts)
+            .toList();
     // "~" sorts after the "T" of every time on the last day
-    queryAll(
-        tenant,
-        SAMPLE + range.from(),
-        SAMPLE + range.to() + "~",
-        false,
-        samplesPerDay,
-        item -> samples.add(sample(item)));
+    List<Sample> samples =
+        range(tenant, SAMPLE + range.from(), SAMPLE + range.to() + "~", false, samplesPerDay)
+            .limit(samplesPerDay)
+            .map(InsightsTable::sample)
+            .toList();
     return new Insights(days, samples);
   }
 
-  private void queryAll(
-      TenantId tenant,
-      String fromKey,
-      String toKey,
-      boolean ascending,
-      int limit,
-      Consumer<Map<String, AttributeValue>> each) {
-    Map<String, AttributeValue> start = null;
-    int seen = 0;
-    do {
-      Map<String, AttributeValue> exclusiveStart = start;
-      QueryRequest.Builder request =
-          QueryRequest.builder()
-              .tableName(table)
-              .keyConditionExpression("#t = :t AND #sk BETWEEN :from AND :to")
-              .expressionAttributeNames(Map.of("#t", TENANT, "#sk", SK))
-              .expressionAttributeValues(
-                  Map.of(
-                      ":t", AttributeValue.fromS(tenant.value()),
-                      ":from", AttributeValue.fromS(fromKey),
-                      ":to", AttributeValue.fromS(toKey)))
-              .scanIndexForward(ascending)
-              .exclusiveStartKey(exclusiveStart);
-      if (limit < Integer.MAX_VALUE) {
-        request.limit(limit - seen);
-      }
-      var page = dynamo.query(request.build());
-      for (Map<String, AttributeValue> item : page.items()) {
-        each.accept(item);
-        seen++;
-      }
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null && seen < limit);
+  /**
+   * The tenant's items with a sort key from {@code fromSk} to {@code toSk}, in key order or
+   * reversed, read in pages of {@code pageSize} items (null: DynamoDB's 1 MB pages).
+   */
+  private Stream<Map<String, AttributeValue>> range(
+      TenantId tenant, String fromSk, String toSk, boolean ascending, Integer pageSize) {
+    QueryRequest request =
+        QueryRequest.builder()
+            .tableName(table)
+            .keyConditionExpression("#t = :t AND #sk BETWEEN :from AND :to")
+            .expressionAttributeNames(Map.of("#t", TENANT, "#sk", SK))
+            .expressionAttributeValues(
+                Map.of(
+                    ":t", AttributeValue.fromS(tenant.value()),
+                    ":from", AttributeValue.fromS(fromSk),
+                    ":to", AttributeValue.fromS(toSk)))
+            .scanIndexForward(ascending)
+            .limit(pageSize)
+            .build();
+    return dynamo.queryPaginator(request).items().stream();
   }
 
   static DayCounts dayCounts(Map<String, AttributeValue> item) {
@@ -252,13 +230,9 @@ final class InsightsTable {
         new Component(item.get("classifierName").s(), item.get("classifierVersion").s()));
   }
 
+  /** The intent of its JSON name ({@link Intent#wire()}). */
   private static Intent intentOf(String wire) {
-    for (Intent intent : Intent.values()) {
-      if (intent.wire().equals(wire)) {
-        return intent;
-      }
-    }
-    throw new IllegalStateException("unknown intent in the insights table: " + wire);
+    return Intent.valueOf(wire.toUpperCase(Locale.ROOT));
   }
 
   /** A number attribute, 0 when the item has none. */
