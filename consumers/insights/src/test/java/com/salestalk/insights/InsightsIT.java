@@ -13,11 +13,12 @@ import com.salestalk.eventcontracts.events.Component;
 import com.salestalk.eventcontracts.events.Intent;
 import com.salestalk.eventcontracts.events.MessageId;
 import com.salestalk.servicekit.auth.ApiKeys;
+import com.salestalk.testsupport.ConsumeCounts;
+import com.salestalk.testsupport.ConsumerFaults;
 import com.salestalk.testsupport.Http;
 import com.salestalk.testsupport.Http.Reply;
 import com.salestalk.testsupport.OpenApiDocuments;
 import com.salestalk.testsupport.ServiceIntegrationTest;
-import com.salestalk.testsupport.ShortVisibility;
 import com.salestalk.testsupport.StackTenants;
 import com.salestalk.testsupport.TestStack;
 import com.salestalk.testsupport.TransactionFaults;
@@ -30,9 +31,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -51,42 +50,25 @@ import tools.jackson.databind.json.JsonMapper;
       "salestalk.metrics.cloudwatch.enabled=false",
       "salestalk.insights.samples-per-day=3",
       "salestalk.consumer.lease=2s",
+      ConsumerFaults.TABLE_OUTPUT + "=InsightsTableName",
       "spring.cloud.aws.sqs.listener.max-concurrent-messages=1",
       "spring.cloud.aws.sqs.listener.max-messages-per-poll=1",
       "spring.cloud.aws.sqs.listener.poll-timeout=1s"
     })
-@Import(InsightsIT.Faults.class)
+@Import(ConsumerFaults.class)
 class InsightsIT {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final Component CLASSIFIER = new Component("keyword-intent", "1.0.0");
   static final Duration EFFECT = Duration.ofSeconds(30);
-
-  /** Failures for the transactions that write the insights table; a 2 s visibility timeout. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Faults {
-
-    @Bean
-    TransactionFaults insightsFaults(TestStack stack) {
-      return new TransactionFaults(stack.output("InsightsTableName"));
-    }
-
-    @Bean(destroyMethod = "close")
-    DynamoDbClient dynamoDbClient(TestStack stack, TransactionFaults insightsFaults) {
-      return insightsFaults.client(stack.aws());
-    }
-
-    @Bean
-    ShortVisibility shortVisibility(TestStack stack) {
-      return new ShortVisibility(stack, "insights", Duration.ofSeconds(2));
-    }
-  }
+  static final String CLASSIFIED = "classification.performed.v1";
 
   @LocalServerPort int port;
   @Autowired TestStack stack;
   @Autowired DynamoDbClient dynamoDb;
   @Autowired TransactionFaults insightsFaults;
   @Autowired MeterRegistry meters;
+  ConsumeCounts consumed;
   Http http;
   String tenant;
   String apiKey;
@@ -94,6 +76,7 @@ class InsightsIT {
   @BeforeEach
   void tenant() {
     http = new Http(port);
+    consumed = new ConsumeCounts(meters, "insights");
     apiKey = ApiKeys.generate();
     tenant = StackTenants.create(stack, dynamoDb, ApiKeys.hash(apiKey));
   }
@@ -124,16 +107,6 @@ class InsightsIT {
         .until(
             () -> insights(apiKey, query).json(),
             json -> json.path("totals").path("classifications").asLong() == expected);
-  }
-
-  double consumed(String outcome) {
-    var counter =
-        meters
-            .find("salestalk.consume." + outcome)
-            .tag("consumer", "insights")
-            .tag("eventType", "classification.performed.v1")
-            .counter();
-    return counter == null ? 0 : counter.count();
   }
 
   // ---------------------------------------------------------------- tests
@@ -207,11 +180,11 @@ class InsightsIT {
   @Test
   void theSameEventTwiceCountsOnce() {
     EventEnvelope event = classified("2025-02-01T12:00:00Z", Intent.UNKNOWN, 0.1, "huh");
-    double duplicatesBefore = consumed("duplicate");
+    double duplicatesBefore = consumed.duplicate(CLASSIFIED);
     stack.publish(event);
     stack.publish(event);
 
-    await().atMost(EFFECT).until(() -> consumed("duplicate") == duplicatesBefore + 1);
+    await().atMost(EFFECT).until(() -> consumed.duplicate(CLASSIFIED) == duplicatesBefore + 1);
     JsonNode json = awaitClassifications("?from=2025-02-01&to=2025-02-01", 1);
     assertThat(json.get("totals").get("lowConfidence").asLong()).isEqualTo(1);
     assertThat(json.get("samples")).hasSize(1);
@@ -219,13 +192,13 @@ class InsightsIT {
 
   @Test
   void aFailedWriteIsRedeliveredAndCountsOnce() {
-    double failedBefore = consumed("failed");
+    double failedBefore = consumed.failed(CLASSIFIED);
     insightsFaults.conflict();
     stack.publish(classified("2025-02-02T12:00:00Z", Intent.UNKNOWN, 0.1, "huh"));
 
     JsonNode json = awaitClassifications("?from=2025-02-02&to=2025-02-02", 1);
     assertThat(json.get("samples")).hasSize(1);
-    assertThat(consumed("failed")).isEqualTo(failedBefore + 1);
+    assertThat(consumed.failed(CLASSIFIED)).isEqualTo(failedBefore + 1);
   }
 
   @Test
@@ -233,14 +206,14 @@ class InsightsIT {
     for (int attempt = 0; attempt < 5; attempt++) { // the template's MaxReceiveCount
       insightsFaults.conflict();
     }
-    double failedBefore = consumed("failed");
+    double failedBefore = consumed.failed(CLASSIFIED);
     EventEnvelope event = classified("2025-02-03T12:00:00Z", Intent.COMPARISON, 0.9, "a vs b");
     stack.publish(event);
 
     List<Message> dead = stack.awaitDeadLettered("insights", 1, Duration.ofSeconds(60));
     assertThat(JSON.readTree(dead.get(0).body()).get("detail").get("eventId").asString())
         .isEqualTo(event.eventId().toString());
-    assertThat(consumed("failed")).isEqualTo(failedBefore + 5);
+    assertThat(consumed.failed(CLASSIFIED)).isEqualTo(failedBefore + 5);
     JsonNode json = insights(apiKey, "?from=2025-02-03&to=2025-02-03").json();
     assertThat(json.get("totals").get("classifications").asLong()).isZero();
   }
