@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -52,17 +53,21 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * The per-event cost of the insights and analytics handlers against the emulator: each event is
+ * The per-event cost of the insights and analytics handlers against the emulator. Each event is
  * handled by the kit's {@link EventConsumer} (unwrap, tolerant validation, binding, the dedupe
- * lease, the handler, the completion), once with the consumer's real handlers and once, as the
- * floor, with a handler that writes nothing (the kit's claim and done record alone). The difference
- * is what the handler adds per event; the DynamoDB calls per event show where it goes. No SQS: the
- * queue's cost is the same for every consumer ({@code ConsumerThroughput} measures it).
+ * lease, the handler, the completion) three ways: with a handler that writes nothing (the kit's
+ * claim and done record: two PutItems), with a handler that adds one to one item (the completion
+ * becomes a transaction of two items: what any exactly-once effect costs at least), and with the
+ * consumer's real handlers. The last two differ by what the handler itself adds; the DynamoDB calls
+ * and transaction items per event show where it goes. No SQS: the queue costs every consumer the
+ * same ({@code ConsumerThroughput} measures it).
  *
  * <p>Each round makes {@code events} new events per case, spread over four tenants on today's UTC
- * day, as their producers would (chat-handler, tenant-onboard). The "sampled" classifications are
- * unknown intents: once a tenant's day holds its 20 samples, each costs a query of the day's sample
- * keys, the new sample and the delete of the oldest.
+ * day, as their producers would (chat-handler, tenant-onboard), in new tables (moto's transactions
+ * slow as a table grows), and runs the three ways alternately in chunks of ten events, so changes
+ * of the machine's load hit all three alike. The "sampled" classifications are unknown intents:
+ * once a tenant's day holds its 20 samples, each costs a query of the day's sample keys, the new
+ * sample and the delete of the oldest.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * com.salestalk.benchmarks.system.HandlerCost [events=100] [rounds=3]}; {@code AWS_ENDPOINT_URL}
@@ -78,6 +83,7 @@ public final class HandlerCost {
           TenantId.of("tenant-bench-d"));
   private static final Component CLASSIFIER = new Component("keyword-intent", "1.0.0");
   private static final String TRANSACTION_ITEMS = "(items in TransactWriteItems)";
+  private static final int CHUNK = 10;
 
   private HandlerCost() {}
 
@@ -86,10 +92,18 @@ public final class HandlerCost {
       String name, IntFunction<EventEnvelope> event, Function<Tables, EventHandlers> handlers) {}
 
   /** The tables of one round: new ones, so moto's transaction cost does not grow over rounds. */
-  private record Tables(String dedupe, String insights, String analytics, String scratch) {
+  private record Tables(
+      String dedupe,
+      String dedupeOne,
+      String dedupeHandler,
+      String insights,
+      String analytics,
+      String scratch) {
 
     static Tables create(DynamoDbClient dynamo) {
       return new Tables(
+          EmulatedAws.createIdempotencyTable(dynamo),
+          EmulatedAws.createIdempotencyTable(dynamo),
           EmulatedAws.createIdempotencyTable(dynamo),
           createTable(dynamo, "bench-insights", "tenantId"),
           createTable(dynamo, "bench-analytics", "pk"),
@@ -101,10 +115,14 @@ public final class HandlerCost {
   public static void main(String[] args) {
     Rounds rounds = Rounds.from(args, 100, 3);
     Map<String, Long> calls = new ConcurrentHashMap<>();
-    ExecutionInterceptor counting =
+    AtomicBoolean counting = new AtomicBoolean();
+    ExecutionInterceptor counter =
         new ExecutionInterceptor() {
           @Override
           public void beforeExecution(Context.BeforeExecution c, ExecutionAttributes attributes) {
+            if (!counting.get()) {
+              return;
+            }
             calls.merge(
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1L, Long::sum);
             if (c.request() instanceof TransactWriteItemsRequest transaction) {
@@ -113,7 +131,7 @@ public final class HandlerCost {
           }
         };
     try (EmulatedAws aws = EmulatedAws.start();
-        DynamoDbClient dynamo = aws.dynamo(counting)) {
+        DynamoDbClient dynamo = aws.dynamo(counter)) {
       List<Case> cases =
           List.of(
               new Case(
@@ -146,18 +164,29 @@ public final class HandlerCost {
                   for (int i = 0; i < rounds.events(); i++) {
                     bodies.add(TestEvents.eventBridgeBody(c.event().apply(i)));
                   }
-                  measured.put(
-                      c.name() + ": kit alone",
-                      microsPerEvent(consumer(dynamo, "floor", tables, nothing()), bodies));
-                  measured.put(
-                      c.name() + ": kit + 1-item effect",
-                      microsPerEvent(consumer(dynamo, "one", tables, oneItem(tables)), bodies));
+                  // each with its own dedupe table: moto's transactions slow as a table grows
+                  List<EventConsumer> consumers =
+                      List.of(
+                          consumer(dynamo, tables.dedupe(), nothing()),
+                          consumer(dynamo, tables.dedupeOne(), oneItem(tables)),
+                          consumer(dynamo, tables.dedupeHandler(), c.handlers().apply(tables)));
+                  long[] nanos = new long[consumers.size()];
                   calls.clear();
-                  measured.put(
-                      c.name() + ": handler",
-                      microsPerEvent(
-                          consumer(dynamo, "handler", tables, c.handlers().apply(tables)), bodies));
+                  // alternated in chunks, so a change of the machine's load hits all three alike
+                  for (int from = 0; from < bodies.size(); from += CHUNK) {
+                    List<String> chunk =
+                        bodies.subList(from, Math.min(from + CHUNK, bodies.size()));
+                    for (int k = 0; k < consumers.size(); k++) {
+                      counting.set(k == consumers.size() - 1);
+                      nanos[k] += handle(consumers.get(k), chunk);
+                    }
+                  }
+                  counting.set(false);
                   callsPerCase.put(c.name(), new TreeMap<>(calls));
+                  measured.put(c.name() + ": kit alone", nanos[0] / 1000.0 / bodies.size());
+                  measured.put(
+                      c.name() + ": kit + 1-item effect", nanos[1] / 1000.0 / bodies.size());
+                  measured.put(c.name() + ": handler", nanos[2] / 1000.0 / bodies.size());
                 }
                 return measured;
               });
@@ -215,12 +244,12 @@ public final class HandlerCost {
   }
 
   private static EventConsumer consumer(
-      DynamoDbClient dynamo, String name, Tables tables, EventHandlers handlers) {
+      DynamoDbClient dynamo, String dedupeTable, EventHandlers handlers) {
     ConsumerProperties properties =
         new ConsumerProperties(
-            name,
+            "bench",
             "unused-queue",
-            tables.dedupe(),
+            dedupeTable,
             Duration.ofSeconds(30),
             Duration.ofDays(7),
             Duration.ofMinutes(1));
@@ -228,8 +257,8 @@ public final class HandlerCost {
         properties, handlers, dynamo, new SimpleMeterRegistry(), Clock.systemUTC());
   }
 
-  /** Microseconds per body, each handled once (a fresh consumer name: no duplicates). */
-  private static double microsPerEvent(EventConsumer consumer, List<String> bodies) {
+  /** Nanoseconds to handle the bodies, each once. */
+  private static long handle(EventConsumer consumer, List<String> bodies) {
     long start = System.nanoTime();
     for (String body : bodies) {
       ConsumeOutcome outcome = consumer.consume(body);
@@ -237,7 +266,7 @@ public final class HandlerCost {
         throw new IllegalStateException("not processed: " + outcome);
       }
     }
-    return (System.nanoTime() - start) / 1000.0 / bodies.size();
+    return System.nanoTime() - start;
   }
 
   private static EventEnvelope event(String producer, int i, EventPayload payload) {

@@ -2,6 +2,7 @@ package com.salestalk.analytics.statistics;
 
 import com.salestalk.eventcontracts.events.CompletionReason;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ record ConversationCounts(
     Map<CompletionReason, Long> sumOfReasons = new EnumMap<>(CompletionReason.class);
     sumOfReasons.putAll(reasons);
     other.reasons.forEach((reason, n) -> sumOfReasons.merge(reason, n, Long::sum));
-    Map<Integer, Long> sumOfRatings = new java.util.HashMap<>(ratings);
+    Map<Integer, Long> sumOfRatings = new HashMap<>(ratings);
     other.ratings.forEach((stars, n) -> sumOfRatings.merge(stars, n, Long::sum));
     return new ConversationCounts(
         conversations + other.conversations,

@@ -16,6 +16,7 @@ import com.salestalk.eventcontracts.events.MessageId;
 import com.salestalk.eventcontracts.events.NarrativeGenerated;
 import com.salestalk.eventcontracts.events.NarrativeId;
 import com.salestalk.eventcontracts.events.Plan;
+import com.salestalk.eventcontracts.events.TenantProvisioned;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -139,7 +140,7 @@ class AnalyticsTableTest {
   @Test
   void aProvisionedTenantAddsToItsPlansTotalAndDayOnly() {
     var tenant =
-        new com.salestalk.eventcontracts.events.TenantProvisioned(
+        new TenantProvisioned(
             "Acme", Plan.ENTERPRISE, "eu-central-1", "EUR", "Europe/Berlin", null);
     List<TransactWriteItem> writes =
         TABLE.tenantProvisioned(

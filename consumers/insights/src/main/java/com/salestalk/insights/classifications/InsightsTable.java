@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,7 +143,7 @@ final class InsightsTable {
       EventEnvelope event,
       ClassificationPerformed classification,
       List<String> reasons) {
-    Map<String, AttributeValue> item = new java.util.HashMap<>(key(tenant, sampleKey));
+    Map<String, AttributeValue> item = new HashMap<>(key(tenant, sampleKey));
     item.put("timestamp", AttributeValue.fromS(event.timestamp().toString()));
     item.put("messageId", AttributeValue.fromS(classification.messageId().value()));
     item.put("utterance", AttributeValue.fromS(classification.utterance()));

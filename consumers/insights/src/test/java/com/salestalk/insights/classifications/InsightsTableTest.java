@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class InsightsTableTest {
     assertThat(counts.expressionAttributeValues()).containsEntry(":a4", AttributeValue.fromN("1"));
 
     String sampleKey = "sample#2025-01-16T00:00:00.000Z#" + event.eventId();
-    Map<String, AttributeValue> expected = new java.util.HashMap<>(key(sampleKey));
+    Map<String, AttributeValue> expected = new HashMap<>(key(sampleKey));
     expected.put("timestamp", AttributeValue.fromS("2025-01-16T00:00:00Z"));
     expected.put("messageId", AttributeValue.fromS("msg-1"));
     expected.put("utterance", AttributeValue.fromS("what about churn?"));
