@@ -120,6 +120,8 @@ class StackDeploymentIT {
         .containsEntry("BusName", BUS)
         .containsEntry("EnvironmentName", ENV)
         .containsEntry("OutboxTableName", ENV + "-outbox")
+        .containsEntry("InsightsTableName", ENV + "-insights")
+        .containsEntry("AnalyticsTableName", ENV + "-analytics")
         .containsEntry("InsightsQueueName", ENV + "-insights-queue")
         .containsEntry("InsightsDlqName", ENV + "-insights-dlq");
     assertThat(createTook).isLessThan(Duration.ofSeconds(60));

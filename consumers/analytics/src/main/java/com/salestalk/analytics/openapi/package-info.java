@@ -1,0 +1,2 @@
+/** The OpenAPI description of the analytics API. */
+package com.salestalk.analytics.openapi;

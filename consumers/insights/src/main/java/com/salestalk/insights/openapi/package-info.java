@@ -1,0 +1,2 @@
+/** The OpenAPI description of the insights API. */
+package com.salestalk.insights.openapi;
