@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,17 +16,16 @@ import java.util.Map;
  *
  * <p>Memory: completeness, non-negative values and freshness are counted as rows pass; uniqueness,
  * gaps and outliers need each series' rows together, so every row leaves 20 bytes in primitive
- * columns, and every distinct series one compact key string (O(distinct series)); see {@link
- * SeriesChecks} for what finishing adds. Details are bounded by {@link CheckSettings#maxDetails()}.
- * One instance per upload; not thread-safe.
+ * columns ({@link RowColumns}) and every distinct series its key bytes ({@link SeriesKeys}: the
+ * UTF-8 of its cells plus about 20 bytes); {@link SeriesChecks} says what finishing adds. Details
+ * are bounded by {@link CheckSettings#maxDetails()}. One instance per upload; not thread-safe.
  */
 public final class UploadChecks {
 
   private final CheckSettings settings;
   private final UploadFacts upload;
   private final RowColumns columns;
-  private final Map<String, Integer> seriesIds = new HashMap<>();
-  private final List<String> seriesKeys = new ArrayList<>();
+  private final SeriesKeys series = new SeriesKeys();
   private final Map<String, Boolean> nonNegative = new HashMap<>();
   private final Map<String, Bounded<Long>> emptyCells = new LinkedHashMap<>();
   private final Bounded<Finding> negatives;
@@ -60,14 +58,11 @@ public final class UploadChecks {
     } else {
       newestMonth = Math.max(newestMonth, period);
     }
-    String key = Series.key(row.metric(), grain, row.dimensions());
-    Integer id = seriesIds.get(key);
-    if (id == null) {
-      id = seriesKeys.size();
-      seriesIds.put(key, id);
-      seriesKeys.add(key);
-    }
-    columns.add(id, period, row.value().doubleValue(), row.row());
+    columns.add(
+        series.id(row.metric(), grain, row.dimensions()),
+        period,
+        row.value().doubleValue(),
+        row.row());
     boolean complete = true;
     for (Map.Entry<String, String> cell : row.dimensions().entrySet()) {
       if (cell.getValue().isBlank()) {
@@ -96,14 +91,14 @@ public final class UploadChecks {
 
   /** The report of the rows taken. */
   public QualityReport finish() {
-    SeriesChecks series = new SeriesChecks(columns, seriesKeys, settings.maxDetails()).run();
+    SeriesChecks bySeries = new SeriesChecks(columns, series, settings.maxDetails()).run();
     return QualityReport.of(
         List.of(
             completeness(),
-            series.uniqueness(),
-            series.gaps(),
+            bySeries.uniqueness(),
+            bySeries.gaps(),
             nonNegativeValues(),
-            series.outliers(),
+            bySeries.outliers(),
             freshness()));
   }
 
