@@ -57,7 +57,7 @@ class QualityReportController {
       description = "No report: not an upload of this tenant, or not checked yet")
   @GetMapping("/{uploadId}")
   QualityReportView get(
-      @AuthenticatedTenant TenantId tenant,
+      @Parameter(hidden = true) @AuthenticatedTenant TenantId tenant,
       @Parameter(description = "The upload's id, e.g. upl-019a3c5e7f21-k3v9q2m8xz") @PathVariable
           String uploadId) {
     if (!UPLOAD_ID.matcher(uploadId).matches()) {
