@@ -39,7 +39,7 @@ class OpenApiConfiguration {
   OpenApiCustomizer problemBodies() {
     return openApi -> {
       ModelConverters.getInstance()
-          .read(Problem.class)
+          .readAll(Problem.class)
           .forEach(openApi.getComponents()::addSchemas);
       Content problem =
           new Content()
