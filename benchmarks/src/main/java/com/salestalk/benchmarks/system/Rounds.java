@@ -145,7 +145,8 @@ record Rounds(int events, int rounds) {
     return out.toString();
   }
 
-  private static int setting(String[] args, String name, int defaultValue) {
+  /** {@code name=N} from the arguments, else the system property {@code name}, else the default. */
+  static int setting(String[] args, String name, int defaultValue) {
     for (String arg : args) {
       if (arg.startsWith(name + "=")) {
         return Integer.parseInt(arg.substring(name.length() + 1));

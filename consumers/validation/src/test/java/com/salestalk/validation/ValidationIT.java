@@ -16,7 +16,6 @@ import com.salestalk.servicekit.auth.ApiKeys;
 import com.salestalk.testsupport.Http;
 import com.salestalk.testsupport.Http.Reply;
 import com.salestalk.testsupport.ServiceIntegrationTest;
-import com.salestalk.testsupport.TestEvents;
 import com.salestalk.testsupport.TestStack;
 import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
 import io.awspring.cloud.sqs.config.EndpointRegistrar;
@@ -410,23 +409,6 @@ class ValidationIT {
                  "instance": "/api/v1/quality-reports/%s"}
                 """
                     .formatted(owner[2], owner[2])));
-  }
-
-  @Test
-  void anEventForAnotherTenantsObjectIsNotReadAndEndsInTheDlq() throws IOException {
-    String[] owner = tenant();
-    String[] intruder = tenant();
-    String id = uploadId();
-    String key = rowsKey(owner[0], id);
-    store(key, ROWS);
-    EventEnvelope forged =
-        TestEvents.withData(ingested(intruder[0], id), data -> data.put("objectKey", key));
-
-    stack.publish(forged);
-
-    stack.awaitDeadLettered("validation", 1, Duration.ofSeconds(60));
-    assertThat(faults.gets(key)).isZero();
-    assertThat(reportsOf(intruder[0])).isZero();
   }
 
   // ---------------------------------------------------------------- operations

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -83,7 +84,9 @@ public final class UploadValidation {
             new UploadFacts(
                 upload.acceptedRows(),
                 upload.rejectedRows(),
-                upload.rejections().stream().map(MetricsIngested.Rejection::row).toList(),
+                upload.rejections() == null // metrics-handler leaves it out when there are none
+                    ? List.of()
+                    : upload.rejections().stream().map(MetricsIngested.Rejection::row).toList(),
                 event.timestamp()));
     long rows =
         reader.read(s3.getObject(b -> b.bucket(bucket).key(upload.objectKey())), checks::accept);
