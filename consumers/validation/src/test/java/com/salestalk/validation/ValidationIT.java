@@ -13,10 +13,12 @@ import com.salestalk.eventcontracts.events.UploadId;
 import com.salestalk.metricdata.rows.NormalizedRow;
 import com.salestalk.metricdata.rows.NormalizedRowsWriter;
 import com.salestalk.servicekit.auth.ApiKeys;
+import com.salestalk.testsupport.CommittedOpenApi;
 import com.salestalk.testsupport.Http;
 import com.salestalk.testsupport.Http.Reply;
 import com.salestalk.testsupport.ServiceIntegrationTest;
 import com.salestalk.testsupport.TestStack;
+import com.salestalk.testsupport.TestTenants;
 import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
 import io.awspring.cloud.sqs.config.EndpointRegistrar;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
@@ -26,8 +28,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +36,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +57,6 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The validation consumer end to end against the emulator with infra/template.yaml deployed: a real
@@ -148,36 +145,35 @@ class ValidationIT {
 
   // ---------------------------------------------------------------- helpers
 
-  /** A tenant of the tenants table with a fresh API key; returns [tenantId, apiKey]. */
-  String[] tenant() {
-    String tenantId = "tenant-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-    String apiKey = ApiKeys.generate();
-    dynamoDb.putItem(
-        b ->
-            b.tableName(stack.output("TenantsTableName"))
-                .item(
-                    Map.of(
-                        "tenantId", AttributeValue.fromS(tenantId),
-                        "name", AttributeValue.fromS("IT " + tenantId),
-                        "apiKeyHash", AttributeValue.fromS(ApiKeys.hash(apiKey)))));
-    return new String[] {tenantId, apiKey};
-  }
+  /** A tenant of the tenants table with an API key. */
+  record Tenant(String id, String apiKey) {}
 
-  /** An upload id of the form metrics-handler issues. */
-  static String uploadId() {
-    StringBuilder id =
-        new StringBuilder("upl-")
-            .append(String.format("%012x", UPLOADED.toEpochMilli()))
-            .append('-');
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    for (int i = 0; i < 10; i++) {
-      id.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(random.nextInt(36)));
+  /**
+   * An upload of {@link #ROWS}: its object stored in the stack's bucket as metrics-handler stores
+   * it.
+   */
+  record Upload(Tenant tenant, String id, String key) {
+
+    /** The event metrics-handler publishes for it. */
+    EventEnvelope event() {
+      return METRICS_HANDLER.create(
+          TenantId.of(tenant.id()),
+          new MetricsIngested(
+              new UploadId(id),
+              "metrics.csv",
+              key,
+              "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+              412,
+              7,
+              6,
+              1,
+              List.of("churned_customers", "revenue"),
+              "2026-01",
+              "2026-03",
+              List.of(
+                  new MetricsIngested.Rejection(6, "line 7: value 'n/a' is not a decimal number"))),
+          Flow.start());
     }
-    return id.toString();
-  }
-
-  static String rowsKey(String tenantId, String uploadId) {
-    return "tenants/" + tenantId + "/uploads/" + uploadId + ".rows.jsonl.gz";
   }
 
   static NormalizedRow row(long row, String date, String metric, String value, String product) {
@@ -200,60 +196,52 @@ class ValidationIT {
           row(5, "2026-02", "churned_customers", "9", ""),
           row(7, "2026-03", "churned_customers", "15", ""));
 
-  /** Writes the rows as metrics-handler does, to the stack's bucket. */
-  void store(String key, List<NormalizedRow> rows) throws IOException {
+  Tenant tenant() {
+    String apiKey = ApiKeys.generate();
+    return new Tenant(TestTenants.create(stack, ApiKeys.hash(apiKey)), apiKey);
+  }
+
+  /** A new upload of a new tenant, its object not stored yet (an id of metrics-handler's form). */
+  Upload unstored() {
+    Tenant tenant = tenant();
+    StringBuilder id =
+        new StringBuilder("upl-")
+            .append(String.format("%012x", UPLOADED.toEpochMilli()))
+            .append('-');
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < 10; i++) {
+      id.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(random.nextInt(36)));
+    }
+    return new Upload(
+        tenant, id.toString(), "tenants/" + tenant.id() + "/uploads/" + id + ".rows.jsonl.gz");
+  }
+
+  /** A new upload of a new tenant, its object stored, not announced yet. */
+  Upload stored() throws IOException {
+    Upload upload = unstored();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     NormalizedRowsWriter writer = new NormalizedRowsWriter(bytes, JSON);
-    rows.forEach(writer::write);
+    ROWS.forEach(writer::write);
     writer.finish();
     s3.putObject(
         b ->
             b.bucket(stack.output("UploadsBucketName"))
-                .key(key)
+                .key(upload.key())
                 .contentType(NormalizedRowsWriter.CONTENT_TYPE)
                 .contentEncoding(NormalizedRowsWriter.CONTENT_ENCODING),
         RequestBody.fromBytes(bytes.toByteArray()));
+    return upload;
   }
 
-  /** The event metrics-handler publishes for the upload of {@link #ROWS}. */
-  static EventEnvelope ingested(String tenantId, String uploadId) {
-    return METRICS_HANDLER.create(
-        TenantId.of(tenantId),
-        new MetricsIngested(
-            new UploadId(uploadId),
-            "metrics.csv",
-            rowsKey(tenantId, uploadId),
-            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            412,
-            7,
-            6,
-            1,
-            List.of("churned_customers", "revenue"),
-            "2026-01",
-            "2026-03",
-            List.of(
-                new MetricsIngested.Rejection(6, "line 7: value 'n/a' is not a decimal number"))),
-        Flow.start());
+  Reply report(Tenant asker, Upload upload) {
+    return new Http(port).send("GET", REPORTS + upload.id(), null, "X-Api-Key", asker.apiKey());
   }
 
-  /** A tenant's upload of {@link #ROWS}, stored and announced; returns [tenantId, apiKey, id]. */
-  String[] upload() throws IOException {
-    String[] tenant = tenant();
-    String id = uploadId();
-    store(rowsKey(tenant[0], id), ROWS);
-    stack.publish(ingested(tenant[0], id));
-    return new String[] {tenant[0], tenant[1], id};
-  }
-
-  Reply report(String apiKey, String uploadId) {
-    return new Http(port).send("GET", REPORTS + uploadId, null, "X-Api-Key", apiKey);
-  }
-
-  Reply awaitReport(String apiKey, String uploadId) {
+  Reply awaitReport(Upload upload) {
     return await()
         .atMost(HANDLED)
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> report(apiKey, uploadId), reply -> reply.status() == 200);
+        .until(() -> report(upload.tenant(), upload), reply -> reply.status() == 200);
   }
 
   double count(String name, String... tags) {
@@ -261,13 +249,13 @@ class ValidationIT {
     return counter == null ? 0 : counter.count();
   }
 
-  int reportsOf(String tenantId) {
+  int reportsOf(Tenant tenant) {
     return dynamoDb
         .query(
             b ->
                 b.tableName(stack.output("DataQualityReportsTableName"))
                     .keyConditionExpression("tenantId = :t")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenantId)))
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenant.id())))
                     .consistentRead(true))
         .count();
   }
@@ -279,13 +267,13 @@ class ValidationIT {
     DistributionSummary completeness =
         registry.find("salestalk.validation.score").tag("check", "completeness").summary();
     long scoredBefore = completeness == null ? 0 : completeness.count();
+    Upload upload = stored();
 
-    String[] upload = upload();
-    Reply reply = awaitReport(upload[1], upload[2]);
+    stack.publish(upload.event());
 
-    JsonNode body = reply.json();
+    JsonNode body = awaitReport(upload).json();
     assertThat(body.propertyNames()).containsExactly("uploadId", "status", "checks", "checkedAt");
-    assertThat(body.get("uploadId").asString()).isEqualTo(upload[2]);
+    assertThat(body.get("uploadId").asString()).isEqualTo(upload.id());
     assertThat(body.get("status").asString()).isEqualTo("warnings");
     assertThat(Instant.parse(body.get("checkedAt").asString())).isAfter(UPLOADED);
     assertThat(body.get("checks").get(0))
@@ -319,66 +307,60 @@ class ValidationIT {
 
   @Test
   void theSameEventTwiceMakesOneReport() throws IOException {
-    String[] tenant = tenant();
-    String id = uploadId();
-    String key = rowsKey(tenant[0], id);
-    store(key, ROWS);
-    EventEnvelope event = ingested(tenant[0], id);
+    Upload upload = stored();
+    EventEnvelope event = upload.event();
     String[] tags = {"consumer", "validation", "eventType", "metrics.ingested.v1"};
     double duplicatesBefore = count("salestalk.consume.duplicate", tags);
 
     stack.publish(event);
-    String first = awaitReport(tenant[1], id).json().get("checkedAt").asString();
+    String first = awaitReport(upload).json().get("checkedAt").asString();
     stack.publish(event);
 
     await()
         .atMost(HANDLED)
         .until(() -> count("salestalk.consume.duplicate", tags) == duplicatesBefore + 1);
-    assertThat(report(tenant[1], id).json().get("checkedAt").asString()).isEqualTo(first);
-    assertThat(reportsOf(tenant[0])).isEqualTo(1);
-    assertThat(faults.gets(key)).as("the duplicate is not read again").isEqualTo(1);
+    assertThat(report(upload.tenant(), upload).json().get("checkedAt").asString()).isEqualTo(first);
+    assertThat(reportsOf(upload.tenant())).isEqualTo(1);
+    assertThat(faults.gets(upload.key())).as("the duplicate is not read again").isEqualTo(1);
   }
 
   @Test
   void aHandlerFailureIsRedeliveredAndTheReportWrittenOnceItSucceeds() throws IOException {
-    String[] tenant = tenant();
-    String id = uploadId();
-    String key = rowsKey(tenant[0], id);
-    store(key, ROWS);
-    faults.failNext(key, 2);
+    Upload upload = stored();
+    faults.failNext(upload.key(), 2);
 
-    stack.publish(ingested(tenant[0], id));
+    stack.publish(upload.event());
 
-    assertThat(awaitReport(tenant[1], id).json().get("status").asString()).isEqualTo("warnings");
-    assertThat(faults.gets(key)).isEqualTo(3);
-    assertThat(reportsOf(tenant[0])).isEqualTo(1);
+    assertThat(awaitReport(upload).json().get("status").asString()).isEqualTo("warnings");
+    assertThat(faults.gets(upload.key())).isEqualTo(3);
+    assertThat(reportsOf(upload.tenant())).isEqualTo(1);
   }
 
   @Test
   void aHandlerThatKeepsFailingIsRedeliveredThenDeadLettered() {
-    String[] tenant = tenant();
-    String id = uploadId();
-    String key = rowsKey(tenant[0], id); // never stored: GetObject answers NoSuchKey
-    EventEnvelope event = ingested(tenant[0], id);
+    Upload upload = unstored(); // GetObject answers NoSuchKey
+    EventEnvelope event = upload.event();
 
     stack.publish(event);
 
     List<Message> dead = stack.awaitDeadLettered("validation", 1, Duration.ofSeconds(60));
     assertThat(JSON.readTree(dead.get(0).body()).get("detail").get("eventId").asString())
         .isEqualTo(event.eventId().toString());
-    assertThat(faults.gets(key))
+    assertThat(faults.gets(upload.key()))
         .as("one read per delivery, MaxReceiveCount deliveries")
         .isEqualTo(5);
-    assertThat(report(tenant[1], id).status()).isEqualTo(404);
-    assertThat(reportsOf(tenant[0])).isZero();
+    assertThat(report(upload.tenant(), upload).status()).isEqualTo(404);
+    assertThat(reportsOf(upload.tenant())).isZero();
   }
 
   @Test
   void anUnparsableMessageIsDeadLetteredAndTheNextOneStillHandled() throws IOException {
-    stack.sendToQueue("validation", "{\"detail\": not json");
-    String[] upload = upload();
+    Upload upload = stored();
 
-    awaitReport(upload[1], upload[2]);
+    stack.sendToQueue("validation", "{\"detail\": not json");
+    stack.publish(upload.event());
+
+    awaitReport(upload);
     List<Message> dead = stack.awaitDeadLettered("validation", 1, Duration.ofSeconds(20));
     assertThat(dead.get(0).body()).isEqualTo("{\"detail\": not json");
     assertThat(dead.get(0).messageAttributes().get("salestalk-dlq-reason").stringValue())
@@ -389,11 +371,11 @@ class ValidationIT {
 
   @Test
   void anotherTenantsUploadIsNotFound() throws IOException {
-    String[] owner = upload();
-    String[] other = tenant();
-    awaitReport(owner[1], owner[2]);
+    Upload upload = stored();
+    stack.publish(upload.event());
+    awaitReport(upload);
 
-    Reply reply = report(other[1], owner[2]);
+    Reply reply = report(tenant(), upload);
 
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
@@ -408,7 +390,7 @@ class ValidationIT {
                  event is handled)",
                  "instance": "/api/v1/quality-reports/%s"}
                 """
-                    .formatted(owner[2], owner[2])));
+                    .formatted(upload.id(), upload.id())));
   }
 
   // ---------------------------------------------------------------- operations
@@ -420,31 +402,11 @@ class ValidationIT {
     assertThat(reply.json().get("status").asString()).isEqualTo("UP");
   }
 
-  /**
-   * The committed docs/openapi/validation.json must be what the service serves. When it is not, the
-   * test rewrites it and fails, so the build catches drift and the fix is a commit.
-   */
   @Test
   void committedOpenApiDocumentIsCurrent() throws IOException {
-    Reply reply = new Http(port).send("GET", "/v3/api-docs", null);
-    assertThat(reply.status()).isEqualTo(200);
-    ObjectNode served = (ObjectNode) reply.json();
-    served.remove("servers");
-    assertThat(served.get("paths").has(REPORTS + "{uploadId}")).isTrue();
-
-    Path file = Path.of("..", "..", "docs", "openapi", "validation.json");
-    Optional<JsonNode> committed =
-        Files.exists(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
-    if (committed.isEmpty() || !committed.get().equals(served)) {
-      Files.writeString(
-          file,
-          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n",
-          StandardCharsets.UTF_8);
-    }
-    assertThat(committed)
-        .as(
-            "docs/openapi/validation.json was missing or stale and has been regenerated;"
-                + " review and commit it")
-        .contains(served);
+    JsonNode served =
+        CommittedOpenApi.assertCurrent(
+            port, Path.of("..", "..", "docs", "openapi", "validation.json"));
+    assertThat(served.get("paths").propertyNames()).containsExactly(REPORTS + "{uploadId}");
   }
 }

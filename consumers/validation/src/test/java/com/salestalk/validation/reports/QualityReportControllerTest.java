@@ -10,14 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.salestalk.eventcontracts.envelope.TenantId;
 import com.salestalk.servicekit.auth.ApiKeys;
 import com.salestalk.servicekit.auth.TenantApiKeyLookup;
-import com.salestalk.validation.checks.CheckName;
-import com.salestalk.validation.checks.CheckResult;
-import com.salestalk.validation.checks.Finding;
-import com.salestalk.validation.checks.QualityReport;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,45 +77,6 @@ class QualityReportControllerTest {
 
   @Test
   void answersTheTenantsReportReadConsistentlyByTenantAndUpload() throws Exception {
-    List<CheckResult> checks = new ArrayList<>();
-    for (CheckName name : CheckName.values()) {
-      checks.add(
-          new CheckResult(
-              name,
-              true,
-              name.severity(),
-              BigDecimal.ZERO,
-              BigDecimal.ZERO,
-              BigDecimal.ONE,
-              List.of(),
-              0,
-              false));
-    }
-    Finding duplicate =
-        new Finding(
-            "revenue",
-            "2026-03-02",
-            Map.of("region", "EMEA"),
-            null,
-            null,
-            List.of(2L, 3L),
-            null,
-            null,
-            2L,
-            null,
-            null);
-    checks.set(
-        1,
-        new CheckResult(
-            CheckName.UNIQUENESS,
-            false,
-            CheckName.UNIQUENESS.severity(),
-            new BigDecimal("0.5"),
-            BigDecimal.ONE,
-            new BigDecimal("0.5"),
-            List.of(duplicate),
-            1,
-            false));
     when(dynamoDb.getItem(any(GetItemRequest.class)))
         .thenReturn(
             GetItemResponse.builder()
@@ -132,7 +86,7 @@ class QualityReportControllerTest {
                             TENANT,
                             UPLOAD,
                             UUID.randomUUID(),
-                            QualityReport.of(checks),
+                            SampleReports.oneDuplicate(),
                             Instant.parse("2026-04-10T08:00:01.250Z"))
                         .put()
                         .item())

@@ -32,27 +32,7 @@ class ReportItemsTest {
 
   @Test
   void aReportIsOneItemKeyedByTenantAndUploadAndReadsBackAsItWasWritten() {
-    Finding duplicate =
-        new Finding(
-            "revenue",
-            "2026-03-02",
-            Map.of("region", "EMEA"),
-            null,
-            null,
-            List.of(2L, 3L),
-            null,
-            null,
-            2L,
-            null,
-            null);
-    List<CheckResult> checks = new ArrayList<>();
-    for (CheckName name : CheckName.values()) {
-      checks.add(
-          name == CheckName.UNIQUENESS
-              ? check(name, false, new BigDecimal("0.5"), List.of(duplicate))
-              : check(name, true, BigDecimal.ONE, List.of()));
-    }
-    QualityReport report = QualityReport.of(checks);
+    QualityReport report = SampleReports.oneDuplicate();
 
     Map<String, AttributeValue> item =
         items.put(TENANT, UPLOAD, EVENT, report, CHECKED).put().item();
@@ -79,7 +59,7 @@ class ReportItemsTest {
     List<CheckResult> checks = new ArrayList<>();
     for (CheckName name : CheckName.values()) {
       checks.add(
-          check(
+          SampleReports.check(
               name,
               false,
               BigDecimal.ZERO,
@@ -108,11 +88,6 @@ class ReportItemsTest {
     assertThat(freshness.details()).isEmpty();
     assertThat(freshness.detailsTotal()).isEqualTo(2);
     assertThat(freshness.detailsTruncated()).isTrue();
-  }
-
-  static CheckResult check(CheckName name, boolean passed, BigDecimal score, List<Finding> found) {
-    return new CheckResult(
-        name, passed, name.severity(), score, BigDecimal.ONE, score, found, found.size(), false);
   }
 
   static Finding finding(char fill) {
