@@ -55,10 +55,11 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Every metric the kit records, exported by micrometer-registry-cloudwatch2 through a real
- * CloudWatch client, read back from the emulator's CloudWatch: exactly the names and dimensions
- * {@link SalesTalkMetrics#cloudWatchMetrics()} promises (what infra's alarms and dashboard may
- * name), no others, with the recorded values.
+ * Every metric the kit records (and the validation consumer's quality score summary, recorded here
+ * as that app records it), exported by micrometer-registry-cloudwatch2 through a real CloudWatch
+ * client, read back from the emulator's CloudWatch: exactly the names and dimensions {@link
+ * SalesTalkMetrics#cloudWatchMetrics()} promises (what infra's alarms and dashboard may name), no
+ * others, with the recorded values.
  */
 @AwsEmulatorTest
 class CloudWatchReadBackIT {
@@ -206,6 +207,10 @@ class CloudWatchReadBackIT {
                 assertThat(max(reader, "salestalk.consume.latency.percentile.value", p95, start))
                     .isGreaterThan(0);
               });
+      // the validation consumer's quality score, recorded as that app records it
+      registry
+          .summary(SalesTalkMetrics.QUALITY_SCORE.name(), SalesTalkMetrics.CHECK, "completeness")
+          .record(0.75);
       registry.close(); // publishes the last step
 
       Map<String, Set<String>> expected = new HashMap<>();
@@ -264,6 +269,9 @@ class CloudWatchReadBackIT {
       assertThat(sum(reader, "salestalk.consume.latency.count", consumed, start)).isEqualTo(1);
       assertThat(max(reader, "salestalk.consume.latency.percentile.value", p95, start))
           .isGreaterThan(0);
+      assertThat(
+              sum(reader, "salestalk.validation.score.sum", Map.of("check", "completeness"), start))
+          .isEqualTo(0.75);
       assertThat(
               max(
                   reader,

@@ -7,7 +7,7 @@ import java.util.List;
  * One metric of the {@code SalesTalk} CloudWatch namespace.
  *
  * @param name the Micrometer meter name
- * @param kind counter, timer or gauge
+ * @param kind counter, timer, gauge or distribution summary
  * @param tags the dimensions it carries; low cardinality only, never a tenant id
  * @param description what it counts or measures
  */
@@ -20,7 +20,9 @@ public record MetricDefinition(String name, Kind kind, List<String> tags, String
     /** A latency distribution. */
     TIMER,
     /** A sampled value. */
-    GAUGE
+    GAUGE,
+    /** A distribution of recorded amounts (no percentiles). */
+    SUMMARY
   }
 
   /**
@@ -47,7 +49,9 @@ public record MetricDefinition(String name, Kind kind, List<String> tags, String
    *   <li>timer: {@code <name>.count} and {@code <name>.sum} (milliseconds) every step, {@code
    *       <name>.avg} and {@code <name>.max} (milliseconds) in steps with a recording, and {@code
    *       <name>.percentile.value} with the extra dimension {@code phi} (e.g. {@code 0.95}) for
-   *       each of {@link #TIMER_PERCENTILES}.
+   *       each of {@link #TIMER_PERCENTILES};
+   *   <li>summary: {@code <name>.count} and {@code <name>.sum} every step, {@code <name>.avg} and
+   *       {@code <name>.max} in steps with a recording.
    * </ul>
    *
    * Alarms and dashboards must name exactly these, with every dimension of the list.
@@ -56,6 +60,12 @@ public record MetricDefinition(String name, Kind kind, List<String> tags, String
     return switch (kind) {
       case COUNTER -> List.of(new CloudWatchMetric(name + ".count", tags, false));
       case GAUGE -> List.of(new CloudWatchMetric(name + ".value", tags, false));
+      case SUMMARY ->
+          List.of(
+              new CloudWatchMetric(name + ".count", tags, false),
+              new CloudWatchMetric(name + ".sum", tags, false),
+              new CloudWatchMetric(name + ".avg", tags, true),
+              new CloudWatchMetric(name + ".max", tags, true));
       case TIMER -> {
         List<String> percentileDimensions = new ArrayList<>(tags);
         percentileDimensions.add(PERCENTILE_DIMENSION);

@@ -25,6 +25,9 @@ public final class SalesTalkMetrics {
   /** Dimension: a dead-letter queue's name as SQS knows it, e.g. {@code local-insights-dlq}. */
   public static final String QUEUE = "queue";
 
+  /** Dimension: a data-quality check of the validation consumer, e.g. {@code completeness}. */
+  public static final String CHECK = "check";
+
   /** Events accepted by EventBridge. */
   public static final MetricDefinition PUBLISHED =
       new MetricDefinition(
@@ -140,6 +143,17 @@ public final class SalesTalkMetrics {
           List.of(QUEUE),
           "messages waiting in a dead-letter queue");
 
+  /**
+   * The quality score (0 to 1, 1 = nothing found) of each upload's data-quality check, recorded by
+   * the validation consumer once per report; its average is the mean score of the uploads checked.
+   */
+  public static final MetricDefinition QUALITY_SCORE =
+      new MetricDefinition(
+          "salestalk.validation.score",
+          Kind.SUMMARY,
+          List.of(CHECK),
+          "quality score (0 to 1) of a data-quality check, one per upload checked");
+
   private SalesTalkMetrics() {}
 
   /** Every metric, in the order above. */
@@ -158,7 +172,8 @@ public final class SalesTalkMetrics {
         CONSUME_FAILED,
         INVALID,
         PROCESSING_LATENCY,
-        DLQ_DEPTH);
+        DLQ_DEPTH,
+        QUALITY_SCORE);
   }
 
   /**

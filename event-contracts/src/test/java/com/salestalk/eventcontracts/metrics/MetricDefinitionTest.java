@@ -41,9 +41,19 @@ class MetricDefinitionTest {
   }
 
   @Test
-  void theNamespaceHoldsTwentyTwoMetrics() {
-    // 9 counters and 3 gauges, one metric each; 2 timers, five each
-    assertThat(SalesTalkMetrics.cloudWatchMetrics()).hasSize(9 + 3 + 2 * 5);
+  void aSummaryIsExportedAsCountSumAvgAndMax() {
+    assertThat(SalesTalkMetrics.QUALITY_SCORE.cloudWatchMetrics())
+        .containsExactly(
+            new CloudWatchMetric("salestalk.validation.score.count", List.of("check"), false),
+            new CloudWatchMetric("salestalk.validation.score.sum", List.of("check"), false),
+            new CloudWatchMetric("salestalk.validation.score.avg", List.of("check"), true),
+            new CloudWatchMetric("salestalk.validation.score.max", List.of("check"), true));
+  }
+
+  @Test
+  void theNamespaceHoldsTwentySixMetrics() {
+    // 9 counters and 3 gauges, one metric each; 2 timers, five each; 1 summary, four
+    assertThat(SalesTalkMetrics.cloudWatchMetrics()).hasSize(9 + 3 + 2 * 5 + 4);
     assertThat(SalesTalkMetrics.cloudWatchMetrics())
         .extracting(CloudWatchMetric::metricName)
         .doesNotHaveDuplicates();

@@ -1,0 +1,2 @@
+/** The validation consumer: a data-quality report for every upload of metrics. */
+package com.salestalk.validation;
