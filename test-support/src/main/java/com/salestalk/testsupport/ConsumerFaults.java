@@ -1,8 +1,8 @@
 package com.salestalk.testsupport;
 
-import java.time.Duration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -17,12 +17,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       DynamoDB fails a transaction that meets another one, so SQS redelivers the message;
  *   <li>the service's {@link DynamoDbClient} with those faults;
  *   <li>the visibility timeout of the queue of {@code salestalk.consumer.name} set to {@code
- *       salestalk.consumer.lease} ({@link ShortVisibility}), so a failed message comes back after
+ *       salestalk.consumer.lease} ({@link ShortRedelivery}), so a failed message comes back after
  *       the lease instead of the template's 60 s and reaches the DLQ after {@code MaxReceiveCount}
  *       (5) receives. Set a short lease in the test, e.g. {@code salestalk.consumer.lease=2s}.
  * </ul>
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(ShortRedelivery.class)
 public class ConsumerFaults {
 
   /** The property naming the stack output of the table whose transactions fail when planned. */
@@ -38,14 +39,5 @@ public class ConsumerFaults {
   @Bean(destroyMethod = "close")
   public DynamoDbClient dynamoDbClient(TestStack stack, TransactionFaults transactionFaults) {
     return transactionFaults.client(stack.aws());
-  }
-
-  /** The consumer's queue with a visibility timeout of one lease. */
-  @Bean
-  public ShortVisibility shortVisibility(TestStack stack, Environment environment) {
-    return new ShortVisibility(
-        stack,
-        environment.getRequiredProperty("salestalk.consumer.name"),
-        environment.getRequiredProperty("salestalk.consumer.lease", Duration.class));
   }
 }

@@ -20,6 +20,7 @@ import com.salestalk.testsupport.Http;
 import com.salestalk.testsupport.Http.Reply;
 import com.salestalk.testsupport.OpenApiDocuments;
 import com.salestalk.testsupport.ServiceIntegrationTest;
+import com.salestalk.testsupport.ShortRedelivery;
 import com.salestalk.testsupport.StackTenants;
 import com.salestalk.testsupport.TestStack;
 import io.micrometer.core.instrument.Counter;

@@ -17,11 +17,10 @@ import com.salestalk.testsupport.Http;
 import com.salestalk.testsupport.Http.Reply;
 import com.salestalk.testsupport.OpenApiDocuments;
 import com.salestalk.testsupport.ServiceIntegrationTest;
+import com.salestalk.testsupport.ShortRedelivery;
 import com.salestalk.testsupport.StackTenants;
 import com.salestalk.testsupport.TestStack;
 import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
-import io.awspring.cloud.sqs.config.EndpointRegistrar;
-import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -52,7 +52,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,12 +60,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The validation consumer end to end against the emulator with infra/template.yaml deployed: a real
  * normalized object in the stack's bucket, {@code metrics.ingested.v1} put on the stack's bus as
  * metrics-handler would, routed by the template's rule to the validation queue, handled by the
- * consumer kit, and the report read back through the API. Messages are received with a visibility
- * timeout of 2 s (and a lease to match), so that a failing event is redelivered, and dead-lettered
- * after the template's MaxReceiveCount (5), within seconds.
+ * consumer kit, and the report read back through the API. The queue's visibility timeout is 2 s
+ * (and the lease matches: {@link ShortRedelivery}), so that a failing event is redelivered, and
+ * dead-lettered after the template's MaxReceiveCount (5), within seconds.
  */
 @ServiceIntegrationTest(
     properties = {"salestalk.metrics.cloudwatch.enabled=false", "salestalk.consumer.lease=2s"})
+@Import(ShortRedelivery.class)
 class ValidationIT {
 
   static final String REPORTS = "/api/v1/quality-reports/";
@@ -117,21 +117,6 @@ class ValidationIT {
       return builder ->
           builder.overrideConfiguration(
               builder.overrideConfiguration().toBuilder().addExecutionInterceptor(faults).build());
-    }
-
-    /** The listener's container factory: a 2 s visibility timeout, short polls. */
-    @Bean(name = EndpointRegistrar.DEFAULT_LISTENER_CONTAINER_FACTORY_BEAN_NAME)
-    SqsMessageListenerContainerFactory<Object> defaultSqsListenerContainerFactory(
-        SqsAsyncClient sqs) {
-      return SqsMessageListenerContainerFactory.builder()
-          .sqsAsyncClient(sqs)
-          .configure(
-              options ->
-                  options
-                      .messageVisibility(Duration.ofSeconds(2))
-                      .pollTimeout(Duration.ofSeconds(1))
-                      .listenerShutdownTimeout(Duration.ofSeconds(5)))
-          .build();
     }
   }
 
