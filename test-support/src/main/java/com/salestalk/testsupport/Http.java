@@ -2,12 +2,16 @@ package com.salestalk.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +68,43 @@ public final class Http {
         path,
         HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
         headers);
+  }
+
+  /**
+   * POSTs a {@code multipart/form-data} body with one file part whose content is streamed from
+   * {@code content} (never held in memory), with a {@code Content-Length}.
+   *
+   * @param field the part's name
+   * @param fileName the part's file name
+   * @param content opens the file's bytes
+   * @param length their number
+   * @param headers more headers, alternating name and value
+   */
+  public Reply postFile(
+      String path,
+      String field,
+      String fileName,
+      Supplier<InputStream> content,
+      long length,
+      String... headers) {
+    String boundary = "----salestalk" + UUID.randomUUID();
+    HttpRequest.BodyPublisher body =
+        HttpRequest.BodyPublishers.concat(
+            HttpRequest.BodyPublishers.ofString(
+                "--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + field
+                    + "\"; filename=\""
+                    + fileName
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n"),
+            HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(content), length),
+            HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+    String[] all = Arrays.copyOf(headers, headers.length + 2);
+    all[headers.length] = "Content-Type";
+    all[headers.length + 1] = "multipart/form-data; boundary=" + boundary;
+    return send("POST", path, body, all);
   }
 
   private Reply send(

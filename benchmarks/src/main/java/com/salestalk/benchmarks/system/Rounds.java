@@ -126,7 +126,7 @@ record Rounds(int events, int rounds) {
           "emulator CPU us/event", (emulatorNanos - start.emulatorNanos) / 1000.0 / events);
     }
 
-    private static long cpuNanos(ProcessHandle process) {
+    static long cpuNanos(ProcessHandle process) {
       return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
   }
@@ -145,7 +145,8 @@ record Rounds(int events, int rounds) {
     return out.toString();
   }
 
-  private static int setting(String[] args, String name, int defaultValue) {
+  /** Argument {@code name=N}, else system property {@code name}, else the default. */
+  static int setting(String[] args, String name, int defaultValue) {
     for (String arg : args) {
       if (arg.startsWith(name + "=")) {
         return Integer.parseInt(arg.substring(name.length() + 1));
