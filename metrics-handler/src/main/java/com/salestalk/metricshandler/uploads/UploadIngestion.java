@@ -90,7 +90,7 @@ class UploadIngestion {
     boolean kept = false;
     try {
       TeeInputStream tee = new TeeInputStream(content, raw);
-      NormalizedRowsWriter normalized = new NormalizedRowsWriter(rows, json);
+      NormalizedRowsWriter normalized = new NormalizedRowsWriter(rows);
       MetricsCsv.Result result = csv.read(tee, normalized::write);
       tee.drain();
       normalized.finish();
