@@ -84,9 +84,14 @@ class MetricsUploadHeapIT {
 
       ServiceProcess.Heap heap = service.heap();
       System.out.printf(
-          "MetricsUploadHeapIT: %,d bytes, %,d rows stored; service heap (GC log): peak %d MB"
-              + " before a collection, at most %d MB after one, heap size %d MB%n",
-          digest.bytes(), ROWS, heap.peakUsed(), heap.maxAfterCollection(), heap.committed());
+          "MetricsUploadHeapIT: %,d bytes, %,d rows stored; service heap (GC log): size %d MB,"
+              + " peak %d MB used before a collection, %d collections (%d full)%n",
+          digest.bytes(),
+          ROWS,
+          heap.committed(),
+          heap.peakUsed(),
+          heap.collections(),
+          heap.fullCollections());
       assertThat(heap.collections()).isPositive();
       assertThat(heap.committed()).isLessThanOrEqualTo(256);
     }

@@ -222,11 +222,14 @@ public final class ServiceProcess implements AutoCloseable {
    * What its collections so far say about its heap (in MB).
    *
    * @param collections collections logged
+   * @param fullCollections full collections among them
    * @param peakUsed the most the heap held, measured before a collection
-   * @param maxAfterCollection the most it still held after a collection (live data and survivors)
+   * @param maxLive the most it still held after a full collection (what was live then); 0 when
+   *     there was none
    * @param committed the heap size at the last collection (at most the {@code -Xmx} limit)
    */
-  public record Heap(int collections, long peakUsed, long maxAfterCollection, long committed) {}
+  public record Heap(
+      int collections, int fullCollections, long peakUsed, long maxLive, long committed) {}
 
   /** Its heap use so far, from its GC log. */
   public Heap heap() {
@@ -237,19 +240,23 @@ public final class ServiceProcess implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     int collections = 0;
+    int full = 0;
     long peak = 0;
-    long after = 0;
+    long live = 0;
     long committed = 0;
     for (String line : lines) {
       Matcher m = GC_LINE.matcher(line);
       if (m.find()) {
         collections++;
         peak = Math.max(peak, megabytes(m.group(1), m.group(2)));
-        after = Math.max(after, megabytes(m.group(3), m.group(4)));
+        if (line.contains("Pause Full")) {
+          full++;
+          live = Math.max(live, megabytes(m.group(3), m.group(4)));
+        }
         committed = megabytes(m.group(5), m.group(6));
       }
     }
-    return new Heap(collections, peak, after, committed);
+    return new Heap(collections, full, peak, live, committed);
   }
 
   private static long megabytes(String amount, String unit) {

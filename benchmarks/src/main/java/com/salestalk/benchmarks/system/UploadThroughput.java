@@ -124,12 +124,13 @@ public final class UploadThroughput {
           ratio <= GOAL ? "met" : "MISSED");
       System.out.printf(
           Locale.ROOT,
-          "service heap over the run (GC log): peak %d MB before a collection, at most %d MB after"
-              + " one, heap size %d MB, %d collections%n",
-          heap.peakUsed(),
-          heap.maxAfterCollection(),
+          "service heap over the run (GC log): heap size %d MB, peak %d MB used before a"
+              + " collection, %d collections of which %d full, at most %d MB live after a full one%n",
           heap.committed(),
-          heap.collections());
+          heap.peakUsed(),
+          heap.collections(),
+          heap.fullCollections(),
+          heap.maxLive());
     } finally {
       Files.deleteIfExists(file);
     }

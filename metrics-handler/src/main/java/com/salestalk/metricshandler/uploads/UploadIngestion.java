@@ -14,16 +14,16 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One upload, start to end: the raw bytes go to S3 while FastCSV reads them, the accepted rows go,
- * normalized and compressed, to a second object; then the upload record, the tenant's content
- * marker and {@code metrics.ingested.v1} are written in one DynamoDB transaction. Whatever fails on
- * the way, both objects are removed and nothing is recorded or published.
+ * normalized and compressed on a second thread, to a second object; then the upload record, the
+ * tenant's content marker and {@code metrics.ingested.v1} are written in one DynamoDB transaction.
+ * Whatever fails on the way, both objects are removed and nothing is recorded or published.
  */
 class UploadIngestion {
 
@@ -49,7 +49,7 @@ class UploadIngestion {
   private final Outbox outbox;
   private final EnvelopeFactory events;
   private final UploadIds ids;
-  private final JsonMapper json;
+  private final Executor workers;
   private final Clock clock;
 
   UploadIngestion(
@@ -59,7 +59,7 @@ class UploadIngestion {
       Outbox outbox,
       EnvelopeFactory events,
       UploadIds ids,
-      JsonMapper json,
+      Executor workers,
       Clock clock) {
     this.csv = csv;
     this.objects = objects;
@@ -67,7 +67,7 @@ class UploadIngestion {
     this.outbox = outbox;
     this.events = events;
     this.ids = ids;
-    this.json = json;
+    this.workers = workers;
     this.clock = clock;
   }
 
@@ -90,10 +90,13 @@ class UploadIngestion {
     boolean kept = false;
     try {
       TeeInputStream tee = new TeeInputStream(content, raw);
-      NormalizedRowsWriter normalized = new NormalizedRowsWriter(rows);
-      MetricsCsv.Result result = csv.read(tee, normalized::write);
-      tee.drain();
-      normalized.finish();
+      MetricsCsv.Result result;
+      try (BackgroundRowWriter normalized =
+          new BackgroundRowWriter(new NormalizedRowsWriter(rows), workers)) {
+        result = csv.read(tee, normalized);
+        tee.drain();
+        normalized.finish();
+      }
       String sha256 = tee.sha256();
       Optional<Upload> first = firstWithContent(tenant, sha256);
       if (first.isPresent()) {
