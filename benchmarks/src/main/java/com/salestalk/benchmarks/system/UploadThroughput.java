@@ -29,11 +29,13 @@ import tools.jackson.databind.JsonNode;
  * put.
  *
  * <p>Deploys infra/template.yaml into the emulator, starts metrics-handler's exec jar as {@code
- * ./salestalk up} does (its JVM options unless {@code -Dservice.jvm="..."} gives others), generates
- * a file of {@code rows} rows (about 48 bytes each) once, then per round: a new tenant uploads it
- * ({@code POST /api/v1/metrics/uploads}, timed from the request to the 201) and the same file is
- * put to the uploads bucket; the two alternate which goes first. Prints each round's times, the CPU
- * time the service and the emulator spent, and the service's heap from its GC log.
+ * ./salestalk up} does (its JVM options unless {@code -Dservice.jvm="..."} gives others; more
+ * properties with {@code -Dservice.properties="name=value ..."}; another exec jar with {@code
+ * -Dservice.jar=...}), generates a file of {@code rows} rows (about 48 bytes each) once, then per
+ * round: a new tenant uploads it ({@code POST /api/v1/metrics/uploads}, timed from the request to
+ * the 201) and the same file is put to the uploads bucket; the two alternate which goes first.
+ * Prints each round's times, the CPU time the service and the emulator spent, and the service's
+ * heap from its GC log.
  *
  * <p>Run from the repository root after {@code ./mvnw -B -q package -DskipTests -pl benchmarks
  * -am}: {@code java -cp benchmarks/target/benchmarks.jar
@@ -59,7 +61,10 @@ public final class UploadThroughput {
         System.getProperty("service.jvm") == null
             ? ServiceProcess.LOCAL_JVM_OPTIONS
             : Arrays.asList(System.getProperty("service.jvm").trim().split("\\s+"));
-    Path jar = ServiceProcess.execJar(Path.of("metrics-handler", "target"), "metrics-handler");
+    Path jar =
+        System.getProperty("service.jar") == null
+            ? ServiceProcess.execJar(Path.of("metrics-handler", "target"), "metrics-handler")
+            : Path.of(System.getProperty("service.jar"));
     Path file = Files.createTempFile("salestalk-upload-", ".csv");
     try (InputStream generated = new GeneratedMetricsCsv(rows).open()) {
       Files.copy(generated, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -68,8 +73,7 @@ public final class UploadThroughput {
     try (EmulatedAws aws = EmulatedAws.start();
         TestStack stack = TestStack.deploy(aws.endpoint());
         ServiceProcess service =
-            ServiceProcess.start(
-                jar, jvmOptions, stack.applicationProperties(), Duration.ofMinutes(3));
+            ServiceProcess.start(jar, jvmOptions, serviceProperties(stack), Duration.ofMinutes(3));
         S3Client s3 = aws.endpoint().configure(S3Client.builder()).build();
         DynamoDbClient dynamo = aws.dynamo()) {
       Http http = new Http(service.port());
@@ -134,6 +138,20 @@ public final class UploadThroughput {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /**
+   * The stack's properties and those of {@code -Dservice.properties="name=value ..."} (e.g. {@code
+   * salestalk.uploads.part-size=5MB}).
+   */
+  private static Map<String, String> serviceProperties(TestStack stack) {
+    Map<String, String> properties = new LinkedHashMap<>(stack.applicationProperties());
+    String extra = System.getProperty("service.properties", "").trim();
+    for (String property : extra.isEmpty() ? new String[0] : extra.split("\\s+")) {
+      int equals = property.indexOf('=');
+      properties.put(property.substring(0, equals), property.substring(equals + 1));
+    }
+    return properties;
   }
 
   /** A tenant with a fresh API key in the stack's tenants table; returns the key. */

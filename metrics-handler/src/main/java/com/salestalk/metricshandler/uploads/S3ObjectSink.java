@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 final class S3ObjectSink extends ObjectSink {
 
   private static final Logger log = LoggerFactory.getLogger(S3ObjectSink.class);
+  static final java.util.concurrent.atomic.AtomicLong WAITED =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private final S3Client s3;
   private final Executor executor;
@@ -33,7 +35,7 @@ final class S3ObjectSink extends ObjectSink {
   private final String key;
   private final String contentType;
   private final String contentEncoding;
-  private final int partSize;
+  private final BufferPool buffers;
   private byte[] part;
   private byte[] spare;
   private int filled;
@@ -50,15 +52,15 @@ final class S3ObjectSink extends ObjectSink {
       String key,
       String contentType,
       String contentEncoding,
-      int partSize) {
+      BufferPool buffers) {
     this.s3 = s3;
     this.executor = executor;
     this.bucket = bucket;
     this.key = key;
     this.contentType = contentType;
     this.contentEncoding = contentEncoding;
-    this.partSize = partSize;
-    this.part = new byte[partSize];
+    this.buffers = buffers;
+    this.part = buffers.take();
   }
 
   @Override
@@ -117,7 +119,7 @@ final class S3ObjectSink extends ObjectSink {
                             .eTag())
                     .build(),
             executor);
-    part = spare == null ? new byte[partSize] : spare;
+    part = spare == null ? buffers.take() : spare;
     spare = sending;
     filled = 0;
   }
@@ -169,7 +171,20 @@ final class S3ObjectSink extends ObjectSink {
               .versionId();
     }
     completed = true;
+    release();
     return versionId;
+  }
+
+  /** Gives the buffers back once no part is in flight; writing after this is an error. */
+  private void release() {
+    if (part != null) {
+      buffers.give(part);
+    }
+    if (spare != null) {
+      buffers.give(spare);
+    }
+    part = null;
+    spare = null;
   }
 
   @Override
@@ -190,6 +205,8 @@ final class S3ObjectSink extends ObjectSink {
       }
     } catch (RuntimeException e) {
       log.warn("could not remove s3://{}/{}: {}", bucket, key, e.toString());
+    } finally {
+      release();
     }
   }
 }

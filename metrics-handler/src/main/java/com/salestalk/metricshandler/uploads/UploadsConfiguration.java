@@ -45,10 +45,11 @@ class UploadsConfiguration {
   @Bean
   UploadObjects uploadObjects(
       S3Client s3, ExecutorService uploadWorkers, UploadsProperties properties) {
-    int partSize = (int) properties.partSize().toBytes();
+    // two buffers for each of an upload's two objects
+    BufferPool buffers = new BufferPool((int) properties.partSize().toBytes(), 4);
     return (key, contentType, contentEncoding) ->
         new S3ObjectSink(
-            s3, uploadWorkers, properties.bucket(), key, contentType, contentEncoding, partSize);
+            s3, uploadWorkers, properties.bucket(), key, contentType, contentEncoding, buffers);
   }
 
   @Bean
