@@ -26,8 +26,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 final class S3ObjectSink extends ObjectSink {
 
   private static final Logger log = LoggerFactory.getLogger(S3ObjectSink.class);
-  static final java.util.concurrent.atomic.AtomicLong WAITED =
-      new java.util.concurrent.atomic.AtomicLong();
 
   private final S3Client s3;
   private final Executor executor;
