@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +39,7 @@ public final class NormalizedRowsWriter {
   private final GZIPOutputStream gzip;
   private final byte[] buffer = new byte[BUFFER];
   private int filled;
+  private boolean firstDimension;
 
   /**
    * @param out where the compressed rows go; left open by {@link #finish()}
@@ -88,22 +88,30 @@ public final class NormalizedRowsWriter {
     bytes(VALUE);
     number(row.value().toString());
     bytes(DIMENSIONS);
-    boolean first = true;
-    for (Map.Entry<String, String> dimension : row.dimensions().entrySet()) {
-      if (!first) {
-        room(1);
-        buffer[filled++] = ',';
-      }
-      first = false;
-      string(dimension.getKey());
-      room(1);
-      buffer[filled++] = ':';
-      string(dimension.getValue());
-    }
+    firstDimension = true;
+    // forEach, not the entry set: a map may make its entries only when they are iterated
+    row.dimensions().forEach(this::dimension);
     room(3);
     buffer[filled++] = '}';
     buffer[filled++] = '}';
     buffer[filled++] = '\n';
+  }
+
+  /** One dimension of the row being written, after a comma unless it is the first. */
+  private void dimension(String name, String cell) {
+    try {
+      if (!firstDimension) {
+        room(1);
+        buffer[filled++] = ',';
+      }
+      firstDimension = false;
+      string(name);
+      room(1);
+      buffer[filled++] = ':';
+      string(cell);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Flushes everything and ends the gzip stream (the stream underneath stays open). */

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -290,7 +289,8 @@ final class MetricsCsv {
     private final List<Rejection> rejections = new ArrayList<>();
     // sorted once, for the result: a tree costs string comparisons on every row
     private final Set<String> metrics = new HashSet<>();
-    private int dimensionCapacity;
+    private String[] dimensionNames;
+    private int[] dimensionColumns;
     private String periodStart;
     private String periodEnd;
 
@@ -420,8 +420,12 @@ final class MetricsCsv {
       dateColumn = seen.get("date") - 1;
       metricColumn = seen.get("metric") - 1;
       valueColumn = seen.get("value") - 1;
-      // a LinkedHashMap's default load factor: no rehash for the dimension columns
-      dimensionCapacity = (int) Math.ceil((names.size() - REQUIRED.size()) / 0.75);
+      dimensionColumns =
+          java.util.stream.IntStream.range(0, names.size())
+              .filter(i -> i != dateColumn && i != metricColumn && i != valueColumn)
+              .toArray();
+      dimensionNames =
+          java.util.Arrays.stream(dimensionColumns).mapToObj(names::get).toArray(String[]::new);
     }
 
     private String separatorName(List<String> names) {
@@ -446,13 +450,13 @@ final class MetricsCsv {
         throw UploadProblems.invalidFile(
             "the file has more than " + limits.maxMetrics() + " distinct metrics");
       }
-      Map<String, String> dimensions = new LinkedHashMap<>(dimensionCapacity);
-      for (int i = 0; i < columns.size(); i++) {
-        if (i != dateColumn && i != metricColumn && i != valueColumn) {
-          dimensions.put(columns.get(i), record.getField(i));
-        }
+      String[] cells = new String[dimensionColumns.length];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = record.getField(dimensionColumns[i]);
       }
-      sink.accept(new NormalizedRow(rowCount, date, metric, value, dimensions));
+      sink.accept(
+          new NormalizedRow(
+              rowCount, date, metric, value, new DimensionMap(dimensionNames, cells)));
       accepted++;
       if (periodStart == null || date.compareTo(periodStart) < 0) {
         periodStart = date;
