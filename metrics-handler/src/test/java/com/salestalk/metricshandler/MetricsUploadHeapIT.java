@@ -6,6 +6,7 @@ import com.salestalk.awsemulator.AwsEmulatorTest;
 import com.salestalk.awsemulator.AwsEndpoint;
 import com.salestalk.metricdata.rows.NormalizedRowsReader;
 import com.salestalk.servicekit.auth.ApiKeys;
+import com.salestalk.testsupport.AwsResources;
 import com.salestalk.testsupport.GeneratedMetricsCsv;
 import com.salestalk.testsupport.Http;
 import com.salestalk.testsupport.ServiceProcess;
@@ -14,11 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,14 +100,7 @@ class MetricsUploadHeapIT {
   static String tenantKey(DynamoDbClient dynamoDb, String table) {
     String tenantId = "tenant-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     String apiKey = ApiKeys.generate();
-    dynamoDb.putItem(
-        b ->
-            b.tableName(table)
-                .item(
-                    Map.of(
-                        "tenantId", AttributeValue.fromS(tenantId),
-                        "name", AttributeValue.fromS("IT " + tenantId),
-                        "apiKeyHash", AttributeValue.fromS(ApiKeys.hash(apiKey)))));
+    AwsResources.putTenant(dynamoDb, table, tenantId, ApiKeys.hash(apiKey));
     return apiKey;
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salestalk.eventcontracts.validation.EventValidator;
 import com.salestalk.servicekit.auth.ApiKeys;
+import com.salestalk.testsupport.AwsResources;
+import com.salestalk.testsupport.Http;
 import com.salestalk.testsupport.Http.Reply;
 import com.salestalk.testsupport.ServiceIntegrationTest;
 import com.salestalk.testsupport.TestStack;
@@ -77,29 +79,17 @@ class MetricsUploadIT {
   String[] tenant() {
     String tenantId = "tenant-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     String apiKey = ApiKeys.generate();
-    dynamoDb.putItem(
-        b ->
-            b.tableName(stack.output("TenantsTableName"))
-                .item(
-                    Map.of(
-                        "tenantId", AttributeValue.fromS(tenantId),
-                        "name", AttributeValue.fromS("IT " + tenantId),
-                        "apiKeyHash", AttributeValue.fromS(ApiKeys.hash(apiKey)))));
+    AwsResources.putTenant(
+        dynamoDb, stack.output("TenantsTableName"), tenantId, ApiKeys.hash(apiKey));
     return new String[] {tenantId, apiKey};
   }
 
   Reply upload(String apiKey, String fileName, byte[] content, boolean chunked) {
     String boundary = "----it" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(Http.multipartHead(boundary, "file", fileName));
     body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(Http.multipartTail(boundary));
     byte[] bytes = body.toByteArray();
     HttpRequest.BodyPublisher publisher =
         chunked

@@ -94,16 +94,8 @@ public final class Http {
       long length,
       String... headers) {
     String boundary = "----salestalk" + UUID.randomUUID();
-    byte[] head =
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\""
-                + field
-                + "\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head = multipartHead(boundary, field, fileName);
+    byte[] tail = multipartTail(boundary);
     try {
       HttpURLConnection connection =
           (HttpURLConnection) URI.create(base + path).toURL().openConnection();
@@ -146,6 +138,26 @@ public final class Http {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * What comes before a file part's content in a {@code multipart/form-data} body with this
+   * boundary: the delimiter line and the part's headers ({@code Content-Type: text/csv}).
+   */
+  public static byte[] multipartHead(String boundary, String field, String fileName) {
+    return ("--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: text/csv\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** What comes after the last part's content: the closing delimiter. */
+  public static byte[] multipartTail(String boundary) {
+    return ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
   }
 
   private Reply send(

@@ -1,6 +1,7 @@
 package com.salestalk.benchmarks.system;
 
 import com.salestalk.servicekit.auth.ApiKeys;
+import com.salestalk.testsupport.AwsResources;
 import com.salestalk.testsupport.GeneratedMetricsCsv;
 import com.salestalk.testsupport.Http;
 import com.salestalk.testsupport.ServiceProcess;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
@@ -168,14 +168,7 @@ public final class UploadThroughput {
     String apiKey = ApiKeys.generate();
     String tenantId =
         "tenant-bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    dynamo.putItem(
-        b ->
-            b.tableName(table)
-                .item(
-                    Map.of(
-                        "tenantId", AttributeValue.fromS(tenantId),
-                        "name", AttributeValue.fromS("bench " + tenantId),
-                        "apiKeyHash", AttributeValue.fromS(ApiKeys.hash(apiKey)))));
+    AwsResources.putTenant(dynamo, table, tenantId, ApiKeys.hash(apiKey));
     return apiKey;
   }
 

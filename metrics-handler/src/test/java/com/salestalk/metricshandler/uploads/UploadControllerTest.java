@@ -15,6 +15,7 @@ import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.envelope.TenantId;
 import com.salestalk.servicekit.auth.ApiKeys;
 import com.salestalk.servicekit.auth.TenantApiKeyLookup;
+import com.salestalk.testsupport.Http;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -106,17 +107,9 @@ class UploadControllerTest {
   static MockHttpServletRequestBuilder multipart(String field, String fileName, byte[] content) {
     String boundary = "----slice-boundary-7MA4YWxkTrZu0gW";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\""
-                + field
-                + "\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(Http.multipartHead(boundary, field, fileName));
     body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(Http.multipartTail(boundary));
     return post(UPLOADS)
         .contentType("multipart/form-data; boundary=" + boundary)
         .content(body.toByteArray());
