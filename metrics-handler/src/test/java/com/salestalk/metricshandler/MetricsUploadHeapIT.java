@@ -60,7 +60,9 @@ class MetricsUploadHeapIT {
                   "X-Api-Key",
                   apiKey);
 
-      assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+      assertThat(reply.status())
+          .as(() -> reply.body() + "\nthe service's log ends:\n" + service.logTail())
+          .isEqualTo(201);
       JsonNode upload = reply.json();
       assertThat(upload.get("rowCount").asLong()).isEqualTo(ROWS);
       assertThat(upload.get("acceptedRows").asLong()).isEqualTo(ROWS);

@@ -135,7 +135,12 @@ public final class ServiceProcess implements AutoCloseable {
       throw new UncheckedIOException("could not start " + execJar, e);
     }
     ServiceProcess service = new ServiceProcess(process, port, log, gcLog);
-    service.awaitHealthy(startTimeout);
+    try {
+      service.awaitHealthy(startTimeout);
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
     return service;
   }
 
@@ -164,18 +169,15 @@ public final class ServiceProcess implements AutoCloseable {
         // not listening yet
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        close();
         throw new IllegalStateException("interrupted while the service started", e);
       }
       try {
         Thread.sleep(POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        close();
         throw new IllegalStateException("interrupted while the service started", e);
       }
     }
-    close();
     throw new IllegalStateException(
         "the service was not healthy after " + timeout + ":\n" + logTail());
   }
@@ -268,7 +270,7 @@ public final class ServiceProcess implements AutoCloseable {
     };
   }
 
-  /** Stops the process (SIGTERM, then SIGKILL after 20 s). */
+  /** Stops the process (SIGTERM, then SIGKILL after 20 s) and deletes its log files. */
   @Override
   public void close() {
     process.destroy();
@@ -279,6 +281,13 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
+    }
+    try {
+      Files.deleteIfExists(log);
+      Files.deleteIfExists(gcLog);
+      Files.deleteIfExists(log.getParent());
+    } catch (IOException e) {
+      // a temporary directory left behind
     }
   }
 
