@@ -23,10 +23,12 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * One upload, start to end: the raw bytes go to S3 while FastCSV reads them, the accepted rows go,
- * normalized and compressed on a second thread, to a second object; then the upload record, the
- * tenant's content marker and {@code metrics.ingested.v1} are written in one DynamoDB transaction.
- * Whatever fails on the way, both objects are removed and nothing is recorded or published.
+ * One upload, start to end, on three threads: the request thread receives the file, hashing it and
+ * storing it as the raw object; a worker parses and checks it a few megabytes behind ({@link
+ * ChunkPipe}); another writes the accepted rows, normalized and compressed, to a second object
+ * ({@link BackgroundRowWriter}). Then the upload record, the tenant's content marker and {@code
+ * metrics.ingested.v1} are written in one DynamoDB transaction. Whatever fails on the way, both
+ * objects are removed and nothing is recorded or published.
  */
 class UploadIngestion {
 
@@ -170,7 +172,7 @@ class UploadIngestion {
       long recorded = System.nanoTime();
       log.info(
           "stored upload {} of {} ({} bytes, {} rows accepted, {} rejected), event {}, in {} ms"
-              + " (reading {} ms, completing the objects {} ms, recording {} ms)",
+              + " (receiving {} ms, completing the objects {} ms, recording {} ms)",
           id,
           tenant,
           upload.byteSize(),
