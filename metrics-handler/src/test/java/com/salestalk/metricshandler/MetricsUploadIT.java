@@ -83,15 +83,9 @@ class MetricsUploadIT {
   Reply upload(String apiKey, String fileName, byte[] content, boolean chunked) {
     String boundary = "----it" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(Http.multipartHead(boundary, "file", fileName));
     body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(Http.multipartTail(boundary));
     byte[] bytes = body.toByteArray();
     HttpRequest.BodyPublisher publisher =
         chunked

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -93,6 +94,22 @@ public final class AwsResources {
                 .keySchema(key("tenantId", KeyType.HASH))
                 .globalSecondaryIndexes(
                     index("apiKeyHash-index", key("apiKeyHash", KeyType.HASH))));
+  }
+
+  /**
+   * A tenant item in a tenants table, as tenant-onboard writes one, with the hash of its API key
+   * (service-kit's {@code ApiKeys.hash}), so a service's tests can call it as that tenant.
+   */
+  public static void putTenant(
+      DynamoDbClient dynamo, String table, String tenantId, String apiKeyHash) {
+    dynamo.putItem(
+        b ->
+            b.tableName(table)
+                .item(
+                    Map.of(
+                        "tenantId", AttributeValue.fromS(tenantId),
+                        "name", AttributeValue.fromS("test " + tenantId),
+                        "apiKeyHash", AttributeValue.fromS(apiKeyHash))));
   }
 
   /** A plain table with a string hash key, for a service's own items. */

@@ -1,9 +1,7 @@
 package com.salestalk.testsupport;
 
-import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Tenants written straight into a deployed stack's tenants table, for tests of tenant APIs. */
 public final class StackTenants {
@@ -19,14 +17,7 @@ public final class StackTenants {
   public static String create(TestStack stack, String apiKeyHash) {
     String tenantId = "tenant-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     try (DynamoDbClient dynamo = stack.aws().configure(DynamoDbClient.builder()).build()) {
-      dynamo.putItem(
-          b ->
-              b.tableName(stack.output("TenantsTableName"))
-                  .item(
-                      Map.of(
-                          "tenantId", AttributeValue.fromS(tenantId),
-                          "name", AttributeValue.fromS("IT " + tenantId),
-                          "apiKeyHash", AttributeValue.fromS(apiKeyHash))));
+      AwsResources.putTenant(dynamo, stack.output("TenantsTableName"), tenantId, apiKeyHash);
     }
     return tenantId;
   }

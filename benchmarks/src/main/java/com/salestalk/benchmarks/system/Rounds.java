@@ -126,7 +126,7 @@ record Rounds(int events, int rounds) {
           "emulator CPU us/event", (emulatorNanos - start.emulatorNanos) / 1000.0 / events);
     }
 
-    private static long cpuNanos(ProcessHandle process) {
+    static long cpuNanos(ProcessHandle process) {
       return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
   }

@@ -17,19 +17,15 @@ import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedSet;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Reads a metrics CSV as a stream with FastCSV and checks it row by row: the header names the
@@ -52,9 +48,6 @@ final class MetricsCsv {
   static final List<String> REQUIRED = List.of("date", "metric", "value");
 
   private static final int HEAD_BYTES = 64 * 1024;
-  private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d+)?|\\.\\d+)");
 
   /**
    * @param maxRows most data rows
@@ -276,7 +269,8 @@ final class MetricsCsv {
         : new UncheckedIOException(error instanceof IOException io ? io : new IOException(error));
   }
 
-  private static String quote(String cell) {
+  /** A cell for a reason: in quotes, cut after 40 characters. */
+  static String quote(String cell) {
     String shown = cell.length() > 40 ? cell.substring(0, 40) + "…" : cell;
     return "'" + shown + "'";
   }
@@ -293,7 +287,10 @@ final class MetricsCsv {
     private long accepted;
     private long rejected;
     private final List<Rejection> rejections = new ArrayList<>();
-    private final SortedSet<String> metrics = new TreeSet<>();
+    // sorted once, for the result: a tree costs string comparisons on every row
+    private final Set<String> metrics = new HashSet<>();
+    private String[] dimensionNames;
+    private int[] dimensionColumns;
     private String periodStart;
     private String periodEnd;
 
@@ -340,15 +337,33 @@ final class MetricsCsv {
                   + " are allowed");
         }
       }
-      String reason = check(record, fields);
-      if (reason != null) {
-        rejected++;
-        if (rejections.size() < KEPT_REJECTIONS) {
-          rejections.add(new Rejection(rowCount, "line " + lastLine + ": " + reason));
+      String reason;
+      if (fields < columns.size()) {
+        reason = "the row has " + fields + " fields; the header has " + columns.size();
+      } else {
+        String date = record.getField(dateColumn).trim();
+        String metric = record.getField(metricColumn);
+        String value = record.getField(valueColumn).trim();
+        reason = Cells.dateProblem(date);
+        if (reason == null) {
+          reason = metricProblem(metric);
         }
-        return;
+        if (reason == null) {
+          BigDecimal decimal = Cells.decimal(value);
+          if (decimal != null) {
+            accept(record, date, metric, decimal);
+            return;
+          }
+          reason =
+              "value "
+                  + quote(value)
+                  + " is not a decimal number (digits, an optional sign, '.' as decimal point)";
+        }
       }
-      accept(record);
+      rejected++;
+      if (rejections.size() < KEPT_REJECTIONS) {
+        rejections.add(new Rejection(rowCount, "line " + lastLine + ": " + reason));
+      }
     }
 
     private void header(CsvRecord record) {
@@ -405,6 +420,12 @@ final class MetricsCsv {
       dateColumn = seen.get("date") - 1;
       metricColumn = seen.get("metric") - 1;
       valueColumn = seen.get("value") - 1;
+      dimensionColumns =
+          java.util.stream.IntStream.range(0, names.size())
+              .filter(i -> i != dateColumn && i != metricColumn && i != valueColumn)
+              .toArray();
+      dimensionNames =
+          java.util.Arrays.stream(dimensionColumns).mapToObj(names::get).toArray(String[]::new);
     }
 
     private String separatorName(List<String> names) {
@@ -413,58 +434,29 @@ final class MetricsCsv {
           : "detected";
     }
 
-    /** The reason to reject the row, or null. */
-    private String check(CsvRecord record, int fields) {
-      if (fields < columns.size()) {
-        return "the row has " + fields + " fields; the header has " + columns.size();
-      }
-      String date = record.getField(dateColumn).trim();
-      String metric = record.getField(metricColumn);
-      String value = record.getField(valueColumn).trim();
-      if (DAY.matcher(date).matches()) {
-        try {
-          LocalDate.parse(date);
-        } catch (DateTimeException e) {
-          return "date " + quote(date) + " is not a valid day";
-        }
-      } else if (MONTH.matcher(date).matches()) {
-        try {
-          YearMonth.parse(date);
-        } catch (DateTimeException e) {
-          return "date " + quote(date) + " is not a valid month";
-        }
-      } else {
-        return "date " + quote(date) + " is not YYYY-MM-DD or YYYY-MM";
-      }
+    private static String metricProblem(String metric) {
       if (metric.isBlank()) {
         return "metric is empty";
       }
       if (metric.length() > MAX_METRIC_LENGTH) {
         return "metric is longer than " + MAX_METRIC_LENGTH + " characters";
       }
-      if (!DECIMAL.matcher(value).matches()) {
-        return "value "
-            + quote(value)
-            + " is not a decimal number (digits, an optional sign, '.' as decimal point)";
-      }
       return null;
     }
 
-    private void accept(CsvRecord record) throws IOException {
-      String date = record.getField(dateColumn).trim();
-      String metric = record.getField(metricColumn);
+    private void accept(CsvRecord record, String date, String metric, BigDecimal value)
+        throws IOException {
       if (metrics.add(metric) && metrics.size() > limits.maxMetrics()) {
         throw UploadProblems.invalidFile(
             "the file has more than " + limits.maxMetrics() + " distinct metrics");
       }
-      Map<String, String> dimensions = new LinkedHashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        if (i != dateColumn && i != metricColumn && i != valueColumn) {
-          dimensions.put(columns.get(i), record.getField(i));
-        }
+      String[] cells = new String[dimensionColumns.length];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = record.getField(dimensionColumns[i]);
       }
-      BigDecimal value = new BigDecimal(record.getField(valueColumn).trim());
-      sink.accept(new NormalizedRow(rowCount, date, metric, value, dimensions));
+      sink.accept(
+          new NormalizedRow(
+              rowCount, date, metric, value, new DimensionMap(dimensionNames, cells)));
       accepted++;
       if (periodStart == null || date.compareTo(periodStart) < 0) {
         periodStart = date;
@@ -496,7 +488,7 @@ final class MetricsCsv {
           accepted,
           rejected,
           List.copyOf(rejections),
-          List.copyOf(metrics),
+          List.copyOf(new TreeSet<>(metrics)),
           List.copyOf(dimensions),
           periodStart,
           periodEnd);

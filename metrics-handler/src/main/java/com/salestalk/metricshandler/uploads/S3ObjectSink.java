@@ -33,7 +33,7 @@ final class S3ObjectSink extends ObjectSink {
   private final String key;
   private final String contentType;
   private final String contentEncoding;
-  private final int partSize;
+  private final BufferPool buffers;
   private byte[] part;
   private byte[] spare;
   private int filled;
@@ -50,15 +50,15 @@ final class S3ObjectSink extends ObjectSink {
       String key,
       String contentType,
       String contentEncoding,
-      int partSize) {
+      BufferPool buffers) {
     this.s3 = s3;
     this.executor = executor;
     this.bucket = bucket;
     this.key = key;
     this.contentType = contentType;
     this.contentEncoding = contentEncoding;
-    this.partSize = partSize;
-    this.part = new byte[partSize];
+    this.buffers = buffers;
+    this.part = buffers.take();
   }
 
   @Override
@@ -117,7 +117,7 @@ final class S3ObjectSink extends ObjectSink {
                             .eTag())
                     .build(),
             executor);
-    part = spare == null ? new byte[partSize] : spare;
+    part = spare == null ? buffers.take() : spare;
     spare = sending;
     filled = 0;
   }
@@ -169,7 +169,20 @@ final class S3ObjectSink extends ObjectSink {
               .versionId();
     }
     completed = true;
+    release();
     return versionId;
+  }
+
+  /** Gives the buffers back once no part is in flight; writing after this is an error. */
+  private void release() {
+    if (part != null) {
+      buffers.give(part);
+    }
+    if (spare != null) {
+      buffers.give(spare);
+    }
+    part = null;
+    spare = null;
   }
 
   @Override
@@ -190,6 +203,8 @@ final class S3ObjectSink extends ObjectSink {
       }
     } catch (RuntimeException e) {
       log.warn("could not remove s3://{}/{}: {}", bucket, key, e.toString());
+    } finally {
+      release();
     }
   }
 }

@@ -14,8 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * The CSV upload API (docs/metrics-handler.md): upload, get, list. Tenant API key only; a tenant
@@ -42,16 +42,23 @@ class UploadController {
 
   static final String BASE = "/api/v1/metrics/uploads";
   static final String REPEAT_HEADER = "Upload-Repeat";
+  static final String FILE_PART = "file";
 
   private final UploadIngestion ingestion;
   private final UploadStore store;
   private final UploadsProperties properties;
+  private final StreamedFilePart filePart;
 
   UploadController(UploadIngestion ingestion, UploadStore store, UploadsProperties properties) {
     this.ingestion = ingestion;
     this.store = store;
     this.properties = properties;
+    this.filePart = new StreamedFilePart(properties.maxBytes().toBytes());
   }
+
+  /** The multipart form of an upload, as the API documentation shows it. */
+  @Schema(requiredProperties = FILE_PART)
+  record FileForm(@Schema(description = "The CSV file", format = "binary") String file) {}
 
   @Operation(
       summary = "Upload a CSV of metrics",
@@ -113,16 +120,23 @@ class UploadController {
           @Content(
               mediaType = "application/problem+json",
               schema = @Schema(implementation = Problem.class)))
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+              schema = @Schema(implementation = FileForm.class)))
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<UploadView> upload(
       @AuthenticatedTenant TenantId tenant,
-      @Parameter(description = "The CSV file") @RequestParam("file") MultipartFile file,
+      HttpServletRequest request,
       @Parameter(hidden = true) Flow flow)
-      throws IOException {
-    UploadIngestion.Outcome outcome;
-    try (InputStream content = file.getInputStream()) {
-      outcome = ingestion.ingest(tenant, file.getOriginalFilename(), content, flow);
-    }
+      throws IOException, MissingServletRequestPartException {
+    UploadIngestion.Outcome outcome =
+        filePart.read(
+            request,
+            FILE_PART,
+            (fileName, content) -> ingestion.ingest(tenant, fileName, content, flow));
     URI location = URI.create(BASE + "/" + outcome.upload().id());
     UploadView view = UploadView.of(outcome.upload());
     if (outcome instanceof UploadIngestion.Created) {

@@ -10,20 +10,25 @@ import com.salestalk.eventcontracts.events.UploadId;
 import com.salestalk.metricdata.rows.NormalizedRowsWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One upload, start to end: the raw bytes go to S3 while FastCSV reads them, the accepted rows go,
- * normalized and compressed, to a second object; then the upload record, the tenant's content
- * marker and {@code metrics.ingested.v1} are written in one DynamoDB transaction. Whatever fails on
- * the way, both objects are removed and nothing is recorded or published.
+ * One upload, start to end, on three threads: the request thread receives the file, hashing it and
+ * storing it as the raw object; a worker parses and checks it a few megabytes behind ({@link
+ * ChunkPipe}); another writes the accepted rows, normalized and compressed, to a second object
+ * ({@link BackgroundRowWriter}). Then the upload record, the tenant's content marker and {@code
+ * metrics.ingested.v1} are written in one DynamoDB transaction. Whatever fails on the way, both
+ * objects are removed and nothing is recorded or published.
  */
 class UploadIngestion {
 
@@ -31,6 +36,12 @@ class UploadIngestion {
   static final String SERVICE = "metrics-handler";
 
   private static final Logger log = LoggerFactory.getLogger(UploadIngestion.class);
+
+  /** Bytes received at a time. */
+  static final int CHUNK = 64 * 1024;
+
+  /** Chunks the receiving may be ahead of the parsing (8 MB). */
+  static final int AHEAD_CHUNKS = 128;
 
   /** The result of an upload. */
   sealed interface Outcome {
@@ -49,7 +60,8 @@ class UploadIngestion {
   private final Outbox outbox;
   private final EnvelopeFactory events;
   private final UploadIds ids;
-  private final JsonMapper json;
+  private final Executor workers;
+  private final BufferPool chunks = new BufferPool(CHUNK, AHEAD_CHUNKS);
   private final Clock clock;
 
   UploadIngestion(
@@ -59,7 +71,7 @@ class UploadIngestion {
       Outbox outbox,
       EnvelopeFactory events,
       UploadIds ids,
-      JsonMapper json,
+      Executor workers,
       Clock clock) {
     this.csv = csv;
     this.objects = objects;
@@ -67,7 +79,7 @@ class UploadIngestion {
     this.outbox = outbox;
     this.events = events;
     this.ids = ids;
-    this.json = json;
+    this.workers = workers;
     this.clock = clock;
   }
 
@@ -88,19 +100,44 @@ class UploadIngestion {
             NormalizedRowsWriter.CONTENT_TYPE,
             NormalizedRowsWriter.CONTENT_ENCODING);
     boolean kept = false;
+    long started = System.nanoTime();
+    ChunkPipe pipe = new ChunkPipe(chunks, AHEAD_CHUNKS);
+    BackgroundRowWriter normalized =
+        new BackgroundRowWriter(new NormalizedRowsWriter(rows), workers);
+    CompletableFuture<MetricsCsv.Result> parsed =
+        CompletableFuture.supplyAsync(() -> parse(pipe, normalized), workers);
     try {
       TeeInputStream tee = new TeeInputStream(content, raw);
-      NormalizedRowsWriter normalized = new NormalizedRowsWriter(rows, json);
-      MetricsCsv.Result result = csv.read(tee, normalized::write);
-      tee.drain();
-      normalized.finish();
-      String sha256 = tee.sha256();
-      Optional<Upload> first = firstWithContent(tenant, sha256);
-      if (first.isPresent()) {
-        return new Repeated(first.get());
+      MetricsCsv.Result result;
+      String sha256;
+      long read;
+      try {
+        if (!receive(tee, pipe)) {
+          join(parsed); // the parser stopped early: this throws its refusal
+          throw new IllegalStateException("the parser stopped early without a failure");
+        }
+        sha256 = tee.sha256();
+        read = System.nanoTime();
+        Optional<Upload> first = firstWithContent(tenant, sha256);
+        if (first.isPresent()) {
+          pipe.fail(new IOException("a repeat: not parsed further"));
+          return new Repeated(first.get());
+        }
+        // The raw file is complete while its last rows are still checked and written; the rows
+        // object is completed on a worker once they are.
+        CompletableFuture<Void> rowsStored = parsed.thenRunAsync(rows::complete, workers);
+        try {
+          raw.complete();
+        } finally {
+          settled(rowsStored);
+        }
+        join(rowsStored);
+        result = parsed.join();
+      } finally {
+        settled(parsed);
+        normalized.close();
       }
-      raw.complete();
-      rows.complete();
+      long stored = System.nanoTime();
       Upload upload =
           new Upload(
               tenant,
@@ -132,20 +169,89 @@ class UploadIngestion {
         throw e;
       }
       kept = true;
+      long recorded = System.nanoTime();
       log.info(
-          "stored upload {} of {} ({} bytes, {} rows accepted, {} rejected), event {}",
+          "stored upload {} of {} ({} bytes, {} rows accepted, {} rejected), event {}, in {} ms"
+              + " (receiving {} ms, completing the objects {} ms, recording {} ms)",
           id,
           tenant,
           upload.byteSize(),
           upload.acceptedRows(),
           upload.rejectedRows(),
-          event.eventId());
+          event.eventId(),
+          (recorded - started) / 1_000_000,
+          (read - started) / 1_000_000,
+          (stored - read) / 1_000_000,
+          (recorded - stored) / 1_000_000);
       return new Created(upload);
     } finally {
       if (!kept) {
         raw.discard();
         rows.discard();
       }
+    }
+  }
+
+  /**
+   * Reads the file into the pipe, copying it to the raw object and hashing it on the way.
+   *
+   * @return true when the whole file was read, false when the parser stopped first
+   */
+  private static boolean receive(TeeInputStream tee, ChunkPipe pipe) throws IOException {
+    try {
+      while (true) {
+        byte[] chunk = pipe.chunk();
+        int n = tee.readNBytes(chunk, 0, chunk.length);
+        if (n == 0) {
+          pipe.end();
+          return true;
+        }
+        if (!pipe.put(chunk, n)) {
+          return false;
+        }
+      }
+    } catch (IOException e) {
+      pipe.fail(e);
+      throw e;
+    } catch (RuntimeException e) {
+      pipe.fail(new IOException("the file could not be received", e));
+      throw e;
+    }
+  }
+
+  /** Parses what the pipe brings and writes the accepted rows (on a worker). */
+  private MetricsCsv.Result parse(ChunkPipe pipe, BackgroundRowWriter normalized) {
+    try (InputStream in = pipe.input()) {
+      MetricsCsv.Result result = csv.read(in, normalized);
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      normalized.finish();
+      return result;
+    } catch (IOException e) {
+      pipe.stop();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      pipe.stop();
+      throw e;
+    }
+  }
+
+  /** Waits until work on a worker ended, however it ended (the objects are discarded after). */
+  private static void settled(CompletableFuture<?> work) {
+    work.handle((done, failure) -> null).join();
+  }
+
+  /** Waits for work on a worker and rethrows its failure as it was thrown there. */
+  private static void join(CompletableFuture<?> work) throws IOException {
+    try {
+      work.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
     }
   }
 

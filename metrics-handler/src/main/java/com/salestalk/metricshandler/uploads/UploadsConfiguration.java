@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the uploads feature. */
 @Configuration(proxyBeanMethods = false)
@@ -29,12 +28,15 @@ class UploadsConfiguration {
     return (shared == null ? builder : shared.configure(builder)).build();
   }
 
-  /** Sends parts while the next ones fill; each object keeps at most one part in flight. */
+  /**
+   * Threads of an upload beside the request's: each object sends its parts while the next ones fill
+   * (at most one part in flight), and the normalized rows are written beside the reading.
+   */
   @Bean(destroyMethod = "shutdown")
-  ExecutorService uploadPartSender() {
+  ExecutorService uploadWorkers() {
     return Executors.newCachedThreadPool(
         runnable -> {
-          Thread thread = new Thread(runnable, "upload-part-sender");
+          Thread thread = new Thread(runnable, "upload-worker");
           thread.setDaemon(true);
           return thread;
         });
@@ -42,11 +44,12 @@ class UploadsConfiguration {
 
   @Bean
   UploadObjects uploadObjects(
-      S3Client s3, ExecutorService uploadPartSender, UploadsProperties properties) {
-    int partSize = (int) properties.partSize().toBytes();
+      S3Client s3, ExecutorService uploadWorkers, UploadsProperties properties) {
+    // two buffers for each of an upload's two objects
+    BufferPool buffers = new BufferPool((int) properties.partSize().toBytes(), 4);
     return (key, contentType, contentEncoding) ->
         new S3ObjectSink(
-            s3, uploadPartSender, properties.bucket(), key, contentType, contentEncoding, partSize);
+            s3, uploadWorkers, properties.bucket(), key, contentType, contentEncoding, buffers);
   }
 
   @Bean
@@ -66,7 +69,12 @@ class UploadsConfiguration {
 
   @Bean
   UploadIngestion uploadIngestion(
-      MetricsCsv csv, UploadObjects objects, UploadStore store, Outbox outbox, Clock clock) {
+      MetricsCsv csv,
+      UploadObjects objects,
+      UploadStore store,
+      Outbox outbox,
+      ExecutorService uploadWorkers,
+      Clock clock) {
     return new UploadIngestion(
         csv,
         objects,
@@ -74,7 +82,7 @@ class UploadsConfiguration {
         outbox,
         new EnvelopeFactory(UploadIngestion.SERVICE, clock, EventCatalog.standard()),
         new UploadIds(clock),
-        JsonMapper.builder().build(),
+        uploadWorkers,
         clock);
   }
 }
