@@ -128,7 +128,7 @@ class UploadController {
               schema = @Schema(implementation = FileForm.class)))
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<UploadView> upload(
-      @AuthenticatedTenant TenantId tenant,
+      @Parameter(hidden = true) @AuthenticatedTenant TenantId tenant,
       HttpServletRequest request,
       @Parameter(hidden = true) Flow flow)
       throws IOException, MissingServletRequestPartException {
@@ -155,7 +155,9 @@ class UploadController {
               mediaType = "application/problem+json",
               schema = @Schema(implementation = Problem.class)))
   @GetMapping("/{uploadId}")
-  UploadView get(@AuthenticatedTenant TenantId tenant, @PathVariable String uploadId) {
+  UploadView get(
+      @Parameter(hidden = true) @AuthenticatedTenant TenantId tenant,
+      @PathVariable String uploadId) {
     return store
         .find(tenant, uploadId)
         .map(UploadView::of)
@@ -177,7 +179,7 @@ class UploadController {
               schema = @Schema(implementation = Problem.class)))
   @GetMapping
   UploadPage list(
-      @AuthenticatedTenant TenantId tenant,
+      @Parameter(hidden = true) @AuthenticatedTenant TenantId tenant,
       @Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "20") int size,
       @Parameter(description = "nextPageToken of the previous page") @RequestParam(required = false)
           String pageToken) {
