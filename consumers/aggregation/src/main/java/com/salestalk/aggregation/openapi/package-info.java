@@ -1,2 +1,0 @@
-/** The OpenAPI document's title and security scheme. */
-package com.salestalk.aggregation.openapi;

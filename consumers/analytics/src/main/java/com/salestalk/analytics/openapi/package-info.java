@@ -1,2 +1,0 @@
-/** The OpenAPI description of the analytics API. */
-package com.salestalk.analytics.openapi;

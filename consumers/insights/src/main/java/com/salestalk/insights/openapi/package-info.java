@@ -1,2 +1,0 @@
-/** The OpenAPI description of the insights API. */
-package com.salestalk.insights.openapi;
