@@ -35,7 +35,7 @@ import org.threeten.extra.LocalDateRange;
 public final class Answerer {
 
   static final String UPLOAD_HINT = "Upload it on the upload page to ask about it.";
-  static final String NO_DATA_YET =
+  public static final String NO_DATA_YET_TEXT =
       "There are no numbers for your account yet. Upload a CSV of your metrics on the upload page"
           + " and ask again.";
   static final String GREETING =
@@ -106,7 +106,7 @@ public final class Answerer {
     }
     TenantCoverage coverage = cells.coverage(tenantId).filter(TenantCoverage::hasData).orElse(null);
     if (coverage == null) {
-      return text(NO_DATA_YET, plan);
+      return text(NO_DATA_YET_TEXT, plan);
     }
     if (plan.metrics().isEmpty()) {
       return text(

@@ -151,7 +151,7 @@ class AnswererTest {
   void aTenantWithoutAnyDataIsToldToUpload() {
     Answer answer = ask("t-2", USD, "What was revenue last quarter?");
 
-    assertThat(answer.narrative()).isEqualTo(Answerer.NO_DATA_YET);
+    assertThat(answer.narrative()).isEqualTo(Answerer.NO_DATA_YET_TEXT);
     assertThat(answer.metricsUsed()).isEmpty();
     assertThat(answer.grounded()).isTrue();
   }
