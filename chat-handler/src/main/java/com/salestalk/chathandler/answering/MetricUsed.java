@@ -1,5 +1,6 @@
 package com.salestalk.chathandler.answering;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 
 /**
@@ -13,4 +14,5 @@ import java.math.BigDecimal;
  * @param dimension {@code dimension=value} for a figure of one dimension value (e.g. {@code
  *     region=EU}), or null for the metric's total
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record MetricUsed(String metric, String period, BigDecimal value, String dimension) {}

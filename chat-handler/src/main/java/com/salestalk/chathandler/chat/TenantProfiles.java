@@ -37,7 +37,9 @@ class TenantProfiles {
                 g ->
                     g.tableName(table)
                         .key(Map.of("tenantId", AttributeValue.fromS(tenant.value())))
-                        .projectionExpression("currency, timezone"))
+                        // both are DynamoDB reserved words
+                        .projectionExpression("#c, #z")
+                        .expressionAttributeNames(Map.of("#c", "currency", "#z", "timezone")))
             .item();
     ZoneId zone = DEFAULT.timezone();
     Currency currency = DEFAULT.currency();
