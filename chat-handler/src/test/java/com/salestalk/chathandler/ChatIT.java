@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,8 @@ class ChatIT {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final HttpClient CLIENT = HttpClient.newHttpClient();
+  static final String UPLOAD_TIME_HEX = "019a5a4e2c00";
+  static final Instant UPLOADED_AT = Instant.ofEpochMilli(Long.parseLong(UPLOAD_TIME_HEX, 16));
 
   @LocalServerPort int port;
   @Autowired TestStack stack;
@@ -79,7 +82,7 @@ class ChatIT {
   /** One month of revenue by region, written as aggregation writes it. */
   void month(String tenantId, YearMonth month, Map<String, Integer> byRegion) {
     CellTable table = new CellTable(stack.output("MetricCellsTableName"));
-    UploadStamp upload = UploadStamp.of("upl-019a5a4e2c00-it" + month.getMonthValue());
+    UploadStamp upload = UploadStamp.of("upl-" + UPLOAD_TIME_HEX + "-it" + month.getMonthValue());
     List<BreakdownCell> cells = new ArrayList<>();
     CellStats total = null;
     for (Map.Entry<String, Integer> value : new TreeMap<>(byRegion).entrySet()) {
@@ -202,6 +205,14 @@ class ChatIT {
       assertThat(narrative.get("metadata").get("correlationId").asString())
           .isEqualTo(classification.get("metadata").get("correlationId").asString());
       assertThat(narrative.get("sessionId").asString()).isEqualTo(sessionId);
+      // the newest upload behind the figures; none for the year without data
+      String messageId = narrative.get("data").get("messageId").asString();
+      assertThat(narrative.get("data").has("dataAsOf"))
+          .isEqualTo(!messageId.equals(none.get("messageId").asString()));
+      if (narrative.get("data").has("dataAsOf")) {
+        assertThat(narrative.get("data").get("dataAsOf").asString())
+            .isEqualTo(UPLOADED_AT.toString());
+      }
     }
     assertThat(classifications.keySet())
         .containsExactlyInAnyOrder(

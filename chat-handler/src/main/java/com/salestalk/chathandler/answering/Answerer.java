@@ -11,6 +11,7 @@ import com.salestalk.metricdata.cells.Summary;
 import com.salestalk.metricdata.cells.TenantCoverage;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.threeten.extra.LocalDateRange;
@@ -81,6 +83,17 @@ public final class Answerer {
    * @param plan what the question asks for
    */
   public Answer answer(String tenantId, Currency currency, QueryPlan plan) {
+    return answer(tenantId, currency, plan, cells.coverage(tenantId));
+  }
+
+  /**
+   * The same, with what the tenant has data for already read (the vocabulary the plan was made
+   * against), so a message reads it once.
+   *
+   * @param coverage {@link CellReader#coverage} of the tenant
+   */
+  public Answer answer(
+      String tenantId, Currency currency, QueryPlan plan, Optional<TenantCoverage> coverage) {
     if (plan.needsClarification()) {
       return text(plan.clarification(), plan);
     }
@@ -104,14 +117,14 @@ public final class Answerer {
     if (fixed != null) {
       return text(fixed, plan);
     }
-    TenantCoverage coverage = cells.coverage(tenantId).filter(TenantCoverage::hasData).orElse(null);
-    if (coverage == null) {
+    TenantCoverage data = coverage.filter(TenantCoverage::hasData).orElse(null);
+    if (data == null) {
       return text(NO_DATA_YET_TEXT, plan);
     }
     if (plan.metrics().isEmpty()) {
       return text(
           "Which metric do you mean? Your metrics are "
-              + joined(coverage.metrics().stream().map(m -> spoken(m.metric())).toList())
+              + joined(data.metrics().stream().map(m -> spoken(m.metric())).toList())
               + ".",
           plan);
     }
@@ -121,10 +134,7 @@ public final class Answerer {
     Narrative narrative = new Narrative(tenantId, currency);
     for (String metric : plan.metrics()) {
       MetricCoverage metricCoverage =
-          coverage.metrics().stream()
-              .filter(m -> m.metric().equals(metric))
-              .findFirst()
-              .orElse(null);
+          data.metrics().stream().filter(m -> m.metric().equals(metric)).findFirst().orElse(null);
       if (metricCoverage == null) {
         narrative.noData(metric, "");
         continue;
@@ -146,7 +156,7 @@ public final class Answerer {
   }
 
   private static Answer text(String text, QueryPlan plan) {
-    return new Answer(text, List.of(), Grounding.grounded(text, List.of(), labels(plan)));
+    return new Answer(text, List.of(), Grounding.grounded(text, List.of(), labels(plan)), null);
   }
 
   private static List<String> labels(QueryPlan plan) {
@@ -171,6 +181,7 @@ public final class Answerer {
     private final List<String> sentences = new ArrayList<>();
     private final List<MetricUsed> used = new ArrayList<>();
     private boolean missing;
+    private Instant dataAsOf;
 
     Narrative(String tenantId, Currency currency) {
       this.tenantId = tenantId;
@@ -252,9 +263,7 @@ public final class Answerer {
       for (YearMonth month = YearMonth.from(period.start());
           !month.isAfter(YearMonth.from(period.end()));
           month = month.plusMonths(1)) {
-        Summary summary =
-            cells.summary(
-                tenantId, metric, com.salestalk.metricdata.cells.Period.month(month), null);
+        Summary summary = read(metric, com.salestalk.metricdata.cells.Period.month(month), null);
         if (summary.current().hasData()) {
           months.put(month, summary.current().total());
         }
@@ -311,7 +320,7 @@ public final class Answerer {
       }
       Map<String, BigDecimal> byValue = new LinkedHashMap<>();
       for (com.salestalk.metricdata.cells.Period part : span(period)) {
-        Summary summary = cells.summary(tenantId, metric, part, dimension);
+        Summary summary = read(metric, part, dimension);
         for (DimensionFigures figures : summary.breakdown().values()) {
           byValue.merge(figures.value(), figures.stats().sum(), BigDecimal::add);
         }
@@ -358,19 +367,30 @@ public final class Answerer {
         sentences.add(UPLOAD_HINT);
       }
       String text = String.join(" ", sentences);
-      return new Answer(text, used, Grounding.grounded(text, used, labels(plan)));
+      return new Answer(text, used, Grounding.grounded(text, used, labels(plan)), dataAsOf);
     }
 
     /** The metric's total over the period, or null without data. */
     private BigDecimal total(String metric, Period period) {
       BigDecimal total = null;
       for (com.salestalk.metricdata.cells.Period part : span(period)) {
-        Summary summary = cells.summary(tenantId, metric, part, null);
+        Summary summary = read(metric, part, null);
         if (summary.current().hasData()) {
           total = total == null ? summary.current().total() : total.add(summary.current().total());
         }
       }
       return total;
+    }
+
+    /** A summary, noting the newest upload behind the figures read. */
+    private Summary read(
+        String metric, com.salestalk.metricdata.cells.Period period, String dimension) {
+      Summary summary = cells.summary(tenantId, metric, period, dimension);
+      if (summary.dataAsOf() != null
+          && (dataAsOf == null || summary.dataAsOf().isAfter(dataAsOf))) {
+        dataAsOf = summary.dataAsOf();
+      }
+      return summary;
     }
 
     private void used(String metric, String period, BigDecimal value, String dimension) {

@@ -25,6 +25,7 @@ import com.salestalk.servicekit.problem.RequestValidationException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -94,10 +95,11 @@ class Conversations {
     }
 
     TenantProfiles.TenantProfile profile = profiles.of(tenant);
+    Optional<TenantCoverage> coverage = cells.coverage(tenant.value());
     long started = System.nanoTime();
-    QueryPlan plan = understanding.understand(message, vocabulary(tenant, profile));
+    QueryPlan plan = understanding.understand(message, vocabulary(coverage, profile));
     long classified = System.nanoTime();
-    Answer answer = answerer.answer(tenant.value(), profile.currency(), plan);
+    Answer answer = answerer.answer(tenant.value(), profile.currency(), plan, coverage);
     long answered = System.nanoTime();
 
     String messageId = "msg-" + random(20);
@@ -128,7 +130,7 @@ class Conversations {
                 answer.metricsUsed().stream()
                     .map(f -> new NarrativeGenerated.MetricUsed(f.metric(), f.period(), f.value()))
                     .toList(),
-                null,
+                answer.dataAsOf() == null ? null : answer.dataAsOf().toString(),
                 answer.grounded(),
                 GENERATOR,
                 millis(classified, answered)),
@@ -217,9 +219,9 @@ class Conversations {
     return session;
   }
 
-  private TenantVocabulary vocabulary(TenantId tenant, TenantProfiles.TenantProfile profile) {
-    List<MetricCoverage> metrics =
-        cells.coverage(tenant.value()).map(TenantCoverage::metrics).orElse(List.of());
+  private static TenantVocabulary vocabulary(
+      Optional<TenantCoverage> coverage, TenantProfiles.TenantProfile profile) {
+    List<MetricCoverage> metrics = coverage.map(TenantCoverage::metrics).orElse(List.of());
     Set<String> dimensions = new TreeSet<>();
     metrics.forEach(m -> dimensions.addAll(m.dimensions()));
     return new TenantVocabulary(
