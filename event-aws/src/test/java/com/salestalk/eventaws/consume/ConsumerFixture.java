@@ -26,7 +26,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 final class ConsumerFixture implements AutoCloseable {
 
-  static final int MAX_RECEIVE_COUNT = 3;
+  /**
+   * As the template's queues: enough receives for a duplicate to wait out a slow first delivery.
+   */
+  static final int MAX_RECEIVE_COUNT = 5;
 
   final SqsClient sqs;
   final SqsAsyncClient sqsAsync;
