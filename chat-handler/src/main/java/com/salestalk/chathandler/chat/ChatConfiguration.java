@@ -32,6 +32,11 @@ class ChatConfiguration {
   }
 
   @Bean
+  SessionCompletion sessionCompletion(SessionStore sessions, Outbox outbox, Clock clock) {
+    return new SessionCompletion(sessions, outbox, events(clock), clock);
+  }
+
+  @Bean
   Conversations conversations(
       QuestionUnderstanding understanding,
       CellReader cells,
@@ -41,13 +46,10 @@ class ChatConfiguration {
       ChatProperties properties,
       Clock clock) {
     return new Conversations(
-        understanding,
-        cells,
-        profiles,
-        sessions,
-        outbox,
-        new EnvelopeFactory(Conversations.SERVICE, clock, EventCatalog.standard()),
-        properties,
-        clock);
+        understanding, cells, profiles, sessions, outbox, events(clock), properties, clock);
+  }
+
+  private static EnvelopeFactory events(Clock clock) {
+    return new EnvelopeFactory(Conversations.SERVICE, clock, EventCatalog.standard());
   }
 }

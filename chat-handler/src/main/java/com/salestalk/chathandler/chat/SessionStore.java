@@ -2,6 +2,8 @@ package com.salestalk.chathandler.chat;
 
 import com.salestalk.chathandler.answering.MetricUsed;
 import com.salestalk.eventcontracts.envelope.TenantId;
+import com.salestalk.eventcontracts.events.ConversationCompleted;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,9 @@ class SessionStore {
   static final String TENANT = "tenantId";
   static final String SESSION = "sessionId";
   static final String ACTIVE = "active";
+  static final String COMPLETED = "completed";
+  private static final String SUMMARY =
+      "sessionId, #s, createdAt, updatedAt, messageCount, completedAt, completionReason, feedback";
 
   /**
    * A session as a new message finds it.
@@ -31,6 +36,12 @@ class SessionStore {
    * @param messageCount messages in its transcript
    */
   record Session(String sessionId, String status, int messageCount) {}
+
+  /** A session and its transcript, oldest message first. */
+  record Transcript(SessionSummary session, List<Exchange> messages) {}
+
+  /** A page of sessions; {@code lastId} is null on the last page. */
+  record Page(List<SessionSummary> sessions, String lastId) {}
 
   /** One exchange of the transcript. */
   record Exchange(
@@ -71,6 +82,88 @@ class SessionStore {
             item.get(SESSION).s(),
             item.get("status").s(),
             Integer.parseInt(item.get("messageCount").n())));
+  }
+
+  /** The whole session with its transcript, or empty for an unknown id. */
+  Optional<Transcript> transcript(TenantId tenant, String sessionId) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(g -> g.tableName(table).key(key(tenant, sessionId)).consistentRead(true))
+            .item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Transcript(
+            summary(item), item.get("messages").l().stream().map(m -> exchange(m.m())).toList()));
+  }
+
+  /**
+   * A page of the tenant's sessions, newest first: session ids sort by their creation time, so this
+   * is one query of the tenant's partition in descending key order, without the transcripts.
+   *
+   * @param after the last session id of the previous page, or null for the first page
+   */
+  Page page(TenantId tenant, int size, String after) {
+    var response =
+        dynamoDb.query(
+            q -> {
+              q.tableName(table)
+                  .keyConditionExpression("tenantId = :t")
+                  .expressionAttributeValues(Map.of(":t", s(tenant.value())))
+                  .projectionExpression(SUMMARY)
+                  .expressionAttributeNames(Map.of("#s", "status"))
+                  .scanIndexForward(false)
+                  .consistentRead(true)
+                  .limit(size);
+              if (after != null) {
+                q.exclusiveStartKey(key(tenant, after));
+              }
+            });
+    return new Page(
+        response.items().stream().map(SessionStore::summary).toList(),
+        response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+            ? response.lastEvaluatedKey().get(SESSION).s()
+            : null);
+  }
+
+  /**
+   * The change of an active session to completed, failing if it is no longer active: whoever
+   * completes it first (the user, or the idle sweeper of any instance) wins, exactly once.
+   */
+  TransactWriteItem complete(
+      TenantId tenant,
+      String sessionId,
+      Instant at,
+      String reason,
+      ConversationCompleted.Feedback feedback) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":completed", s(COMPLETED));
+    values.put(":active", s(ACTIVE));
+    values.put(":at", s(at.toString()));
+    values.put(":reason", s(reason));
+    String set =
+        "SET #s = :completed, completedAt = :at, updatedAt = :at, completionReason = :reason";
+    if (feedback != null) {
+      Map<String, AttributeValue> f = new HashMap<>();
+      f.put("rating", AttributeValue.fromN(Integer.toString(feedback.rating())));
+      if (feedback.comment() != null) {
+        f.put("comment", s(feedback.comment()));
+      }
+      values.put(":feedback", AttributeValue.fromM(f));
+      set += ", feedback = :feedback";
+    }
+    return TransactWriteItem.builder()
+        .update(
+            Update.builder()
+                .tableName(table)
+                .key(key(tenant, sessionId))
+                .updateExpression(set)
+                .conditionExpression("#s = :active")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(values)
+                .build())
+        .build();
   }
 
   /** The put of a new session with its first exchange, failing if the id exists. */
@@ -115,6 +208,45 @@ class SessionStore {
                         ":active", s(ACTIVE)))
                 .build())
         .build();
+  }
+
+  private static SessionSummary summary(Map<String, AttributeValue> item) {
+    AttributeValue feedback = item.get("feedback");
+    return new SessionSummary(
+        item.get(SESSION).s(),
+        item.get("status").s(),
+        item.get("createdAt").s(),
+        item.get("updatedAt").s(),
+        Integer.parseInt(item.get("messageCount").n()),
+        item.containsKey("completedAt") ? item.get("completedAt").s() : null,
+        item.containsKey("completionReason") ? item.get("completionReason").s() : null,
+        feedback == null
+            ? null
+            : new ConversationCompleted.Feedback(
+                Integer.parseInt(feedback.m().get("rating").n()),
+                feedback.m().containsKey("comment") ? feedback.m().get("comment").s() : null));
+  }
+
+  private static Exchange exchange(Map<String, AttributeValue> m) {
+    return new Exchange(
+        m.get("messageId").s(),
+        m.get("message").s(),
+        m.get("intent").s(),
+        Double.parseDouble(m.get("confidence").n()),
+        m.get("narrative").s(),
+        m.get("metricsUsed").l().stream()
+            .map(AttributeValue::m)
+            .map(
+                f ->
+                    new MetricUsed(
+                        f.get("metric").s(),
+                        f.get("period").s(),
+                        new BigDecimal(f.get("value").n()),
+                        f.containsKey("dimension") ? f.get("dimension").s() : null))
+            .toList(),
+        m.get("grounded").bool(),
+        m.get("correlationId").s(),
+        Instant.parse(m.get("at").s()));
   }
 
   private static AttributeValue exchange(Exchange e) {
