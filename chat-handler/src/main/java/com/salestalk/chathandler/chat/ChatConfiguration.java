@@ -10,11 +10,19 @@ import com.salestalk.metricdata.cells.MetricCells;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the chat feature. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ChatConfiguration {
+
+  @Bean
+  IdleSessions idleSessions(
+      SessionStore sessions, SessionCompletion completion, ChatProperties properties, Clock clock) {
+    return new IdleSessions(sessions, completion, properties.idleTimeout(), clock);
+  }
 
   @Bean
   CellReader cellReader(DynamoDbClient dynamoDb, ChatProperties properties) {

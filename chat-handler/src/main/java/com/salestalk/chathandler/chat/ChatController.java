@@ -87,7 +87,8 @@ class ChatController {
     SessionStore.Transcript transcript = found(tenant, sessionId);
     SessionSummary completed =
         SessionStore.ACTIVE.equals(transcript.session().status())
-            ? completion.complete(tenant, flow, transcript, CompletionReason.USER_ENDED, feedback)
+            ? completion.complete(
+                tenant, flow, transcript, CompletionReason.USER_ENDED, feedback, null)
             : null;
     if (completed == null) {
       throw new ProblemException(

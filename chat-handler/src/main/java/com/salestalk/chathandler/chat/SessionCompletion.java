@@ -38,14 +38,18 @@ class SessionCompletion {
   /**
    * Completes an active session.
    *
-   * @return the completed session, or null when it was no longer active (completed meanwhile)
+   * @param idleBefore for an idle timeout, the instant before which its last message must have come
+   *     (else null)
+   * @return the completed session, or null when it was no longer active (completed meanwhile) or a
+   *     message came after {@code idleBefore}
    */
   SessionSummary complete(
       TenantId tenant,
       Flow flow,
       SessionStore.Transcript transcript,
       CompletionReason reason,
-      ConversationCompleted.Feedback feedback) {
+      ConversationCompleted.Feedback feedback,
+      Instant idleBefore) {
     SessionSummary session = transcript.session();
     Instant ended = clock.instant();
     Instant started = Instant.parse(session.createdAt());
@@ -68,7 +72,9 @@ class SessionCompletion {
             flow.withSession(session.sessionId()));
     try {
       outbox.write(
-          List.of(sessions.complete(tenant, session.sessionId(), ended, reason.wire(), feedback)),
+          List.of(
+              sessions.complete(
+                  tenant, session.sessionId(), ended, reason.wire(), feedback, idleBefore)),
           List.of(event));
     } catch (TransactionCanceledException e) {
       return null;

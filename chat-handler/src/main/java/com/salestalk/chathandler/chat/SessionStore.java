@@ -25,6 +25,13 @@ class SessionStore {
   static final String SESSION = "sessionId";
   static final String ACTIVE = "active";
   static final String COMPLETED = "completed";
+
+  /** The sparse index of active sessions by shard, in idle order (oldest last message first). */
+  static final String IDLE_INDEX = "activeShard-idleFrom";
+
+  /** The active sessions are spread over this many index partitions, by session id. */
+  static final int SHARDS = 8;
+
   private static final String SUMMARY =
       "sessionId, #s, createdAt, updatedAt, messageCount, completedAt, completionReason, feedback";
 
@@ -137,6 +144,20 @@ class SessionStore {
       Instant at,
       String reason,
       ConversationCompleted.Feedback feedback) {
+    return complete(tenant, sessionId, at, reason, feedback, null);
+  }
+
+  /**
+   * As {@link #complete(TenantId, String, Instant, String, ConversationCompleted.Feedback)}, and
+   * when {@code idleBefore} is given also failing if a message arrived at or after it.
+   */
+  TransactWriteItem complete(
+      TenantId tenant,
+      String sessionId,
+      Instant at,
+      String reason,
+      ConversationCompleted.Feedback feedback,
+      Instant idleBefore) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":completed", s(COMPLETED));
     values.put(":active", s(ACTIVE));
@@ -153,13 +174,18 @@ class SessionStore {
       values.put(":feedback", AttributeValue.fromM(f));
       set += ", feedback = :feedback";
     }
+    String condition = "#s = :active";
+    if (idleBefore != null) {
+      values.put(":idleBefore", AttributeValue.fromN(Long.toString(idleBefore.toEpochMilli())));
+      condition += " AND idleFrom < :idleBefore";
+    }
     return TransactWriteItem.builder()
         .update(
             Update.builder()
                 .tableName(table)
                 .key(key(tenant, sessionId))
-                .updateExpression(set)
-                .conditionExpression("#s = :active")
+                .updateExpression(set + " REMOVE activeShard")
+                .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(values)
                 .build())
@@ -173,6 +199,8 @@ class SessionStore {
     item.put("createdAt", s(first.at().toString()));
     item.put("updatedAt", s(first.at().toString()));
     item.put("messageCount", n(1));
+    item.put("activeShard", s(shard(sessionId)));
+    item.put("idleFrom", AttributeValue.fromN(Long.toString(first.at().toEpochMilli())));
     item.put("messages", AttributeValue.fromL(List.of(exchange(first))));
     return TransactWriteItem.builder()
         .put(
@@ -196,7 +224,7 @@ class SessionStore {
                 .key(key(tenant, session.sessionId()))
                 .updateExpression(
                     "SET messages = list_append(messages, :m), messageCount = :next,"
-                        + " updatedAt = :at")
+                        + " updatedAt = :at, idleFrom = :idle")
                 .conditionExpression("messageCount = :count AND #s = :active")
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(
@@ -205,9 +233,39 @@ class SessionStore {
                         ":next", n(session.messageCount() + 1),
                         ":count", n(session.messageCount()),
                         ":at", s(next.at().toString()),
+                        ":idle", AttributeValue.fromN(Long.toString(next.at().toEpochMilli())),
                         ":active", s(ACTIVE)))
                 .build())
         .build();
+  }
+
+  /**
+   * Active sessions of one shard whose last message came before {@code before}, oldest first, from
+   * the sparse index (eventually consistent: the caller reads each session again).
+   */
+  List<SessionKey> idle(int shard, Instant before, int limit) {
+    return dynamoDb
+        .query(
+            q ->
+                q.tableName(table)
+                    .indexName(IDLE_INDEX)
+                    .keyConditionExpression("activeShard = :shard AND idleFrom < :before")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":shard", s("ACTIVE#" + shard),
+                            ":before", AttributeValue.fromN(Long.toString(before.toEpochMilli()))))
+                    .limit(limit))
+        .items()
+        .stream()
+        .map(i -> new SessionKey(TenantId.of(i.get(TENANT).s()), i.get(SESSION).s()))
+        .toList();
+  }
+
+  /** A session's key. */
+  record SessionKey(TenantId tenant, String sessionId) {}
+
+  static String shard(String sessionId) {
+    return "ACTIVE#" + Math.floorMod(sessionId.hashCode(), SHARDS);
   }
 
   private static SessionSummary summary(Map<String, AttributeValue> item) {

@@ -422,7 +422,7 @@ class ChatControllerTest {
   void completingWritesTheStatusAndConversationCompletedInOneCall() throws Exception {
     when(sessions.transcript(TENANT, "session-abc")).thenReturn(Optional.of(TRANSCRIPT));
     ConversationCompleted.Feedback feedback = new ConversationCompleted.Feedback(5, "Clear");
-    when(sessions.complete(TENANT, "session-abc", CLOCK.instant(), "user_ended", feedback))
+    when(sessions.complete(TENANT, "session-abc", CLOCK.instant(), "user_ended", feedback, null))
         .thenReturn(START);
 
     assertJson(
@@ -457,7 +457,7 @@ class ChatControllerTest {
   @Test
   void completingWithoutABodyHasNoFeedback() throws Exception {
     when(sessions.transcript(TENANT, "session-abc")).thenReturn(Optional.of(TRANSCRIPT));
-    when(sessions.complete(TENANT, "session-abc", CLOCK.instant(), "user_ended", null))
+    when(sessions.complete(TENANT, "session-abc", CLOCK.instant(), "user_ended", null, null))
         .thenReturn(START);
 
     MockHttpServletResponse response =
@@ -493,7 +493,7 @@ class ChatControllerTest {
   @Test
   void completingASessionCompletedMeanwhileIsAConflict() throws Exception {
     when(sessions.transcript(TENANT, "session-abc")).thenReturn(Optional.of(TRANSCRIPT));
-    when(sessions.complete(any(), anyString(), any(), anyString(), any())).thenReturn(START);
+    when(sessions.complete(any(), anyString(), any(), anyString(), any(), any())).thenReturn(START);
     doThrow(TransactionCanceledException.builder().message("ConditionalCheckFailed").build())
         .when(outbox)
         .write(any(), any());
