@@ -114,12 +114,27 @@ class ChatIT {
   }
 
   HttpResponse<String> post(String apiKey, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/chat/messages"))
+    return post(apiKey, "/api/v1/chat/messages", body);
+  }
+
+  HttpResponse<String> post(String apiKey, String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Content-Type", "application/json")
             .header("X-Api-Key", apiKey)
             .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .build());
+  }
+
+  HttpResponse<String> get(String apiKey, String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("X-Api-Key", apiKey)
+            .GET()
+            .build());
+  }
+
+  HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -237,5 +252,62 @@ class ChatIT {
     assertThat(JSON.readTree(response.body()).get("detail").asString())
         .isEqualTo("No session with id '" + sessionId + "'");
     stack.awaitRouted(other[0], Map.of(), Duration.ofMillis(1500));
+  }
+
+  @Test
+  void completingTheSessionPublishesConversationCompletedOnceWithTheFeedback() {
+    String[] tenant = tenantWithRevenue();
+    String[] other = tenantWithRevenue();
+    String first = ask(tenant[1], null, "What was revenue in Q3 2025?").get("sessionId").asString();
+    String sessionId = ask(tenant[1], null, "hi").get("sessionId").asString();
+    ask(tenant[1], sessionId, "Compare revenue Q3 2025 vs Q2 2025");
+    stack.awaitRouted(tenant[0], Map.of("insights", 3, "analytics", 3), Duration.ofMillis(500));
+
+    // the transcript and the list, newest first; another tenant sees neither
+    JsonNode transcript =
+        JSON.readTree(get(tenant[1], "/api/v1/chat/sessions/" + sessionId).body());
+    assertThat(transcript.get("messages"))
+        .extracting(m -> m.get("intent").asString())
+        .containsExactly("greeting", "comparison");
+    JsonNode list = JSON.readTree(get(tenant[1], "/api/v1/chat/sessions").body());
+    assertThat(list.get("sessions"))
+        .extracting(s -> s.get("sessionId").asString())
+        .containsExactly(sessionId, first);
+    assertThat(get(other[1], "/api/v1/chat/sessions/" + sessionId).statusCode()).isEqualTo(404);
+    assertThat(
+            post(other[1], "/api/v1/chat/sessions/" + sessionId + "/complete", "{}").statusCode())
+        .isEqualTo(404);
+
+    String complete = "/api/v1/chat/sessions/" + sessionId + "/complete";
+    HttpResponse<String> completed =
+        post(tenant[1], complete, "{\"feedback\":{\"rating\":4,\"comment\":\"Clear answers\"}}");
+    HttpResponse<String> again = post(tenant[1], complete, "{}");
+
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(completed.body()).get("status").asString()).isEqualTo("completed");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+    assertThat(
+            post(
+                    tenant[1],
+                    "/api/v1/chat/messages",
+                    "{\"sessionId\":\"" + sessionId + "\",\"message\":\"hi\"}")
+                .statusCode())
+        .isEqualTo(409);
+    TestStack.RoutedEvents routed =
+        stack.awaitRouted(tenant[0], Map.of("analytics", 1), Duration.ofMillis(1500));
+    JsonNode event = routed.ofTenant().get("analytics").get(0).get("detail");
+    assertThat(event.get("eventType").asString()).isEqualTo("conversation.completed.v1");
+    assertThat(event.get("tenantId").asString()).isEqualTo(tenant[0]);
+    assertThat(event.get("sessionId").asString()).isEqualTo(sessionId);
+    JsonNode data = event.get("data");
+    assertThat(data.get("messageCount").asLong()).isEqualTo(2);
+    assertThat(data.get("intents").toString()).isEqualTo("{\"greeting\":1,\"comparison\":1}");
+    assertThat(data.get("completionReason").asString()).isEqualTo("user_ended");
+    assertThat(data.get("feedback").toString())
+        .isEqualTo("{\"rating\":4,\"comment\":\"Clear answers\"}");
+    assertThat(data.get("startedAt").asString())
+        .isEqualTo(transcript.get("session").get("createdAt").asString());
+    JsonNode after = JSON.readTree(get(tenant[1], "/api/v1/chat/sessions/" + sessionId).body());
+    assertThat(after.get("session").get("completionReason").asString()).isEqualTo("user_ended");
   }
 }

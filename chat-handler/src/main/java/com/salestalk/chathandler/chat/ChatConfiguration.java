@@ -10,11 +10,19 @@ import com.salestalk.metricdata.cells.MetricCells;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the chat feature. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ChatConfiguration {
+
+  @Bean
+  IdleSessions idleSessions(
+      SessionStore sessions, SessionCompletion completion, ChatProperties properties, Clock clock) {
+    return new IdleSessions(sessions, completion, properties.idleTimeout(), clock);
+  }
 
   @Bean
   CellReader cellReader(DynamoDbClient dynamoDb, ChatProperties properties) {
@@ -32,6 +40,11 @@ class ChatConfiguration {
   }
 
   @Bean
+  SessionCompletion sessionCompletion(SessionStore sessions, Outbox outbox, Clock clock) {
+    return new SessionCompletion(sessions, outbox, events(clock), clock);
+  }
+
+  @Bean
   Conversations conversations(
       QuestionUnderstanding understanding,
       CellReader cells,
@@ -41,13 +54,10 @@ class ChatConfiguration {
       ChatProperties properties,
       Clock clock) {
     return new Conversations(
-        understanding,
-        cells,
-        profiles,
-        sessions,
-        outbox,
-        new EnvelopeFactory(Conversations.SERVICE, clock, EventCatalog.standard()),
-        properties,
-        clock);
+        understanding, cells, profiles, sessions, outbox, events(clock), properties, clock);
+  }
+
+  private static EnvelopeFactory events(Clock clock) {
+    return new EnvelopeFactory(Conversations.SERVICE, clock, EventCatalog.standard());
   }
 }

@@ -1,5 +1,6 @@
 package com.salestalk.chathandler.chat;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cellsTable aggregation's cells table (MetricCellsTableName)
  * @param maxMessageLength most characters of a message
  * @param maxMessagesPerSession most messages one session holds (its transcript is one item)
+ * @param idleTimeout how long after its last message an active session completes by itself
+ * @param idleSweepInterval how often the idle sweeper looks for such sessions
  */
 @ConfigurationProperties(ChatProperties.PREFIX)
 record ChatProperties(
@@ -18,7 +21,9 @@ record ChatProperties(
     String tenantsTable,
     String cellsTable,
     @DefaultValue("2000") int maxMessageLength,
-    @DefaultValue("50") int maxMessagesPerSession) {
+    @DefaultValue("50") int maxMessagesPerSession,
+    @DefaultValue("30m") Duration idleTimeout,
+    @DefaultValue("PT1M") Duration idleSweepInterval) {
 
   /** Property prefix. */
   static final String PREFIX = "salestalk.chat";
@@ -31,6 +36,9 @@ record ChatProperties(
     if (maxMessageLength < 1 || maxMessageLength > 2000) {
       throw new IllegalArgumentException(
           PREFIX + ".max-message-length must be 1 to 2000 (classification.performed.v1's limit)");
+    }
+    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException(PREFIX + ".idle-timeout must be positive");
     }
     if (maxMessagesPerSession < 1) {
       throw new IllegalArgumentException(PREFIX + ".max-messages-per-session must be at least 1");

@@ -91,7 +91,7 @@ class Conversations {
     if (sessionId != null) {
       session = existing(tenant, sessionId);
     } else {
-      sessionId = "session-" + random(20);
+      sessionId = newSessionId();
     }
 
     TenantProfiles.TenantProfile profile = profiles.of(tenant);
@@ -253,7 +253,16 @@ class Conversations {
     return "'" + (value.length() > 80 ? value.substring(0, 80) + "…" : value) + "'";
   }
 
-  private static String random(int length) {
+  /**
+   * {@code session-} + 9 base-36 digits of the creation millisecond + 11 random characters: ids of
+   * one tenant sort by creation time, so the newest sessions are a descending key query.
+   */
+  private String newSessionId() {
+    String millis = Long.toString(clock.millis(), 36);
+    return "session-" + "0".repeat(Math.max(0, 9 - millis.length())) + millis + random(11);
+  }
+
+  static String random(int length) {
     StringBuilder id = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
       id.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));

@@ -2,6 +2,8 @@ package com.salestalk.chathandler.chat;
 
 import com.salestalk.chathandler.answering.MetricUsed;
 import com.salestalk.eventcontracts.envelope.TenantId;
+import com.salestalk.eventcontracts.events.ConversationCompleted;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,16 @@ class SessionStore {
   static final String TENANT = "tenantId";
   static final String SESSION = "sessionId";
   static final String ACTIVE = "active";
+  static final String COMPLETED = "completed";
+
+  /** The sparse index of active sessions by shard, in idle order (oldest last message first). */
+  static final String IDLE_INDEX = "activeShard-idleFrom";
+
+  /** The active sessions are spread over this many index partitions, by session id. */
+  static final int SHARDS = 8;
+
+  private static final String SUMMARY =
+      "sessionId, #s, createdAt, updatedAt, messageCount, completedAt, completionReason, feedback";
 
   /**
    * A session as a new message finds it.
@@ -31,6 +43,12 @@ class SessionStore {
    * @param messageCount messages in its transcript
    */
   record Session(String sessionId, String status, int messageCount) {}
+
+  /** A session and its transcript, oldest message first. */
+  record Transcript(SessionSummary session, List<Exchange> messages) {}
+
+  /** A page of sessions; {@code lastId} is null on the last page. */
+  record Page(List<SessionSummary> sessions, String lastId) {}
 
   /** One exchange of the transcript. */
   record Exchange(
@@ -73,6 +91,107 @@ class SessionStore {
             Integer.parseInt(item.get("messageCount").n())));
   }
 
+  /** The whole session with its transcript, or empty for an unknown id. */
+  Optional<Transcript> transcript(TenantId tenant, String sessionId) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(g -> g.tableName(table).key(key(tenant, sessionId)).consistentRead(true))
+            .item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Transcript(
+            summary(item), item.get("messages").l().stream().map(m -> exchange(m.m())).toList()));
+  }
+
+  /**
+   * A page of the tenant's sessions, newest first: session ids sort by their creation time, so this
+   * is one query of the tenant's partition in descending key order, without the transcripts.
+   *
+   * @param after the last session id of the previous page, or null for the first page
+   */
+  Page page(TenantId tenant, int size, String after) {
+    var response =
+        dynamoDb.query(
+            q -> {
+              q.tableName(table)
+                  .keyConditionExpression("tenantId = :t")
+                  .expressionAttributeValues(Map.of(":t", s(tenant.value())))
+                  .projectionExpression(SUMMARY)
+                  .expressionAttributeNames(Map.of("#s", "status"))
+                  .scanIndexForward(false)
+                  .consistentRead(true)
+                  .limit(size);
+              if (after != null) {
+                q.exclusiveStartKey(key(tenant, after));
+              }
+            });
+    return new Page(
+        response.items().stream().map(SessionStore::summary).toList(),
+        response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+            ? response.lastEvaluatedKey().get(SESSION).s()
+            : null);
+  }
+
+  /**
+   * The change of an active session to completed, failing if it is no longer active: whoever
+   * completes it first (the user, or the idle sweeper of any instance) wins, exactly once.
+   */
+  TransactWriteItem complete(
+      TenantId tenant,
+      String sessionId,
+      Instant at,
+      String reason,
+      ConversationCompleted.Feedback feedback) {
+    return complete(tenant, sessionId, at, reason, feedback, null);
+  }
+
+  /**
+   * As {@link #complete(TenantId, String, Instant, String, ConversationCompleted.Feedback)}, and
+   * when {@code idleBefore} is given also failing if a message arrived at or after it.
+   */
+  TransactWriteItem complete(
+      TenantId tenant,
+      String sessionId,
+      Instant at,
+      String reason,
+      ConversationCompleted.Feedback feedback,
+      Instant idleBefore) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":completed", s(COMPLETED));
+    values.put(":active", s(ACTIVE));
+    values.put(":at", s(at.toString()));
+    values.put(":reason", s(reason));
+    String set =
+        "SET #s = :completed, completedAt = :at, updatedAt = :at, completionReason = :reason";
+    if (feedback != null) {
+      Map<String, AttributeValue> f = new HashMap<>();
+      f.put("rating", AttributeValue.fromN(Integer.toString(feedback.rating())));
+      if (feedback.comment() != null) {
+        f.put("comment", s(feedback.comment()));
+      }
+      values.put(":feedback", AttributeValue.fromM(f));
+      set += ", feedback = :feedback";
+    }
+    String condition = "#s = :active";
+    if (idleBefore != null) {
+      values.put(":idleBefore", AttributeValue.fromN(Long.toString(idleBefore.toEpochMilli())));
+      condition += " AND idleFrom < :idleBefore";
+    }
+    return TransactWriteItem.builder()
+        .update(
+            Update.builder()
+                .tableName(table)
+                .key(key(tenant, sessionId))
+                .updateExpression(set + " REMOVE activeShard")
+                .conditionExpression(condition)
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(values)
+                .build())
+        .build();
+  }
+
   /** The put of a new session with its first exchange, failing if the id exists. */
   TransactWriteItem start(TenantId tenant, String sessionId, Exchange first) {
     Map<String, AttributeValue> item = new HashMap<>(key(tenant, sessionId));
@@ -80,6 +199,8 @@ class SessionStore {
     item.put("createdAt", s(first.at().toString()));
     item.put("updatedAt", s(first.at().toString()));
     item.put("messageCount", n(1));
+    item.put("activeShard", s(shard(sessionId)));
+    item.put("idleFrom", AttributeValue.fromN(Long.toString(first.at().toEpochMilli())));
     item.put("messages", AttributeValue.fromL(List.of(exchange(first))));
     return TransactWriteItem.builder()
         .put(
@@ -103,7 +224,7 @@ class SessionStore {
                 .key(key(tenant, session.sessionId()))
                 .updateExpression(
                     "SET messages = list_append(messages, :m), messageCount = :next,"
-                        + " updatedAt = :at")
+                        + " updatedAt = :at, idleFrom = :idle")
                 .conditionExpression("messageCount = :count AND #s = :active")
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(
@@ -112,9 +233,78 @@ class SessionStore {
                         ":next", n(session.messageCount() + 1),
                         ":count", n(session.messageCount()),
                         ":at", s(next.at().toString()),
+                        ":idle", AttributeValue.fromN(Long.toString(next.at().toEpochMilli())),
                         ":active", s(ACTIVE)))
                 .build())
         .build();
+  }
+
+  /**
+   * Active sessions of one shard whose last message came before {@code before}, oldest first, from
+   * the sparse index (eventually consistent: the caller reads each session again).
+   */
+  List<SessionKey> idle(int shard, Instant before, int limit) {
+    return dynamoDb
+        .query(
+            q ->
+                q.tableName(table)
+                    .indexName(IDLE_INDEX)
+                    .keyConditionExpression("activeShard = :shard AND idleFrom < :before")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":shard", s("ACTIVE#" + shard),
+                            ":before", AttributeValue.fromN(Long.toString(before.toEpochMilli()))))
+                    .limit(limit))
+        .items()
+        .stream()
+        .map(i -> new SessionKey(TenantId.of(i.get(TENANT).s()), i.get(SESSION).s()))
+        .toList();
+  }
+
+  /** A session's key. */
+  record SessionKey(TenantId tenant, String sessionId) {}
+
+  static String shard(String sessionId) {
+    return "ACTIVE#" + Math.floorMod(sessionId.hashCode(), SHARDS);
+  }
+
+  private static SessionSummary summary(Map<String, AttributeValue> item) {
+    AttributeValue feedback = item.get("feedback");
+    return new SessionSummary(
+        item.get(SESSION).s(),
+        item.get("status").s(),
+        item.get("createdAt").s(),
+        item.get("updatedAt").s(),
+        Integer.parseInt(item.get("messageCount").n()),
+        item.containsKey("completedAt") ? item.get("completedAt").s() : null,
+        item.containsKey("completionReason") ? item.get("completionReason").s() : null,
+        feedback == null
+            ? null
+            : new ConversationCompleted.Feedback(
+                Integer.parseInt(feedback.m().get("rating").n()),
+                feedback.m().containsKey("comment") ? feedback.m().get("comment").s() : null));
+  }
+
+  private static Exchange exchange(Map<String, AttributeValue> m) {
+    return new Exchange(
+        m.get("messageId").s(),
+        m.get("message").s(),
+        m.get("intent").s(),
+        Double.parseDouble(m.get("confidence").n()),
+        m.get("narrative").s(),
+        m.get("metricsUsed").l().stream()
+            .map(AttributeValue::m)
+            .map(
+                f ->
+                    new MetricUsed(
+                        f.get("metric").s(),
+                        f.get("period").s(),
+                        new BigDecimal(f.get("value").n()),
+                        f.containsKey("dimension") ? f.get("dimension").s() : null))
+            .toList(),
+        m.get("grounded").bool(),
+        m.get("correlationId").s(),
+        Instant.parse(m.get("at").s()));
   }
 
   private static AttributeValue exchange(Exchange e) {

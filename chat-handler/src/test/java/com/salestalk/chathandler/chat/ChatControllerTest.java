@@ -8,9 +8,11 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.salestalk.chathandler.answering.CellReader;
+import com.salestalk.chathandler.answering.MetricUsed;
 import com.salestalk.chathandler.understanding.QuestionUnderstanding;
 import com.salestalk.chathandler.understanding.UnderstandingProperties;
 import com.salestalk.eventaws.outbox.Outbox;
@@ -19,10 +21,13 @@ import com.salestalk.eventcontracts.envelope.EnvelopeFactory;
 import com.salestalk.eventcontracts.envelope.EventEnvelope;
 import com.salestalk.eventcontracts.envelope.TenantId;
 import com.salestalk.eventcontracts.events.ClassificationPerformed;
+import com.salestalk.eventcontracts.events.CompletionReason;
+import com.salestalk.eventcontracts.events.ConversationCompleted;
 import com.salestalk.eventcontracts.events.Intent;
 import com.salestalk.eventcontracts.events.NarrativeGenerated;
 import com.salestalk.servicekit.auth.ApiKeys;
 import com.salestalk.servicekit.auth.TenantApiKeyLookup;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -78,6 +83,15 @@ class ChatControllerTest {
     @Bean
     TenantApiKeyLookup tenantApiKeyLookup() {
       return hash -> hash.equals(ApiKeys.hash(API_KEY)) ? Optional.of(TENANT) : Optional.empty();
+    }
+
+    @Bean
+    SessionCompletion sessionCompletion(SessionStore sessions, Outbox outbox) {
+      return new SessionCompletion(
+          sessions,
+          outbox,
+          new EnvelopeFactory(Conversations.SERVICE, CLOCK, EventCatalog.standard()),
+          CLOCK);
     }
 
     @Bean
@@ -148,6 +162,8 @@ class ChatControllerTest {
     JsonNode reply = JSON.readTree(response.getContentAsString());
     String sessionId = reply.get("sessionId").asString();
     assertThat(sessionId).matches("session-[a-z0-9]{20}");
+    // the creation millisecond in base 36 first: a tenant's ids sort by creation time
+    assertThat(sessionId).startsWith("session-0" + Long.toString(CLOCK.millis(), 36));
     assertThat(reply.get("messageId").asString()).matches("msg-[a-z0-9]{20}");
     assertThat(reply.get("intent").asString()).isEqualTo("metric_lookup");
     // a tenant without data: the understanding already says so instead of guessing a metric
@@ -279,5 +295,237 @@ class ChatControllerTest {
         .isEqualTo(
             "The session changed while this message was answered (another message, or it was"
                 + " completed); send the message again");
+  }
+
+  static final SessionSummary ACTIVE_SESSION =
+      new SessionSummary(
+          "session-abc",
+          "active",
+          "2026-05-14T12:00:00Z",
+          "2026-05-14T12:01:00Z",
+          2,
+          null,
+          null,
+          null);
+
+  static SessionStore.Exchange exchange(String id, String intent, String at) {
+    return new SessionStore.Exchange(
+        id,
+        "What was revenue last quarter?",
+        intent,
+        0.5,
+        "Revenue in Q1 2026 was $42K.",
+        List.of(new MetricUsed("revenue", "Q1 2026", new BigDecimal("42034.5"), null)),
+        true,
+        "6f1c1a52-1f0b-4c55-9a57-3a8f0f5d6b10",
+        Instant.parse(at));
+  }
+
+  static final SessionStore.Transcript TRANSCRIPT =
+      new SessionStore.Transcript(
+          ACTIVE_SESSION,
+          List.of(
+              exchange("msg-1", "metric_lookup", "2026-05-14T12:00:00Z"),
+              exchange("msg-2", "greeting", "2026-05-14T12:01:00Z")));
+
+  static MockHttpServletRequestBuilder complete(String sessionId, String json) {
+    return post(MESSAGES.replace("messages", "sessions/" + sessionId + "/complete"))
+        .header("X-Api-Key", API_KEY)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(json);
+  }
+
+  void assertJson(MockHttpServletResponse response, String expected) throws Exception {
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+    assertThat(JSON.readTree(response.getContentAsString())).isEqualTo(JSON.readTree(expected));
+  }
+
+  @Test
+  void theTranscriptOfTheTenantsSessionIsItsMessagesOldestFirst() throws Exception {
+    when(sessions.transcript(TENANT, "session-abc")).thenReturn(Optional.of(TRANSCRIPT));
+
+    assertJson(
+        send(get("/api/v1/chat/sessions/session-abc").header("X-Api-Key", API_KEY)),
+        """
+        {"session":{"sessionId":"session-abc","status":"active","createdAt":"2026-05-14T12:00:00Z",
+                    "updatedAt":"2026-05-14T12:01:00Z","messageCount":2},
+         "messages":[
+          {"messageId":"msg-1","message":"What was revenue last quarter?","intent":"metric_lookup",
+           "confidence":0.5,"narrative":"Revenue in Q1 2026 was $42K.",
+           "metricsUsed":[{"metric":"revenue","period":"Q1 2026","value":42034.5}],"grounded":true,
+           "correlationId":"6f1c1a52-1f0b-4c55-9a57-3a8f0f5d6b10","at":"2026-05-14T12:00:00Z"},
+          {"messageId":"msg-2","message":"What was revenue last quarter?","intent":"greeting",
+           "confidence":0.5,"narrative":"Revenue in Q1 2026 was $42K.",
+           "metricsUsed":[{"metric":"revenue","period":"Q1 2026","value":42034.5}],"grounded":true,
+           "correlationId":"6f1c1a52-1f0b-4c55-9a57-3a8f0f5d6b10","at":"2026-05-14T12:01:00Z"}]}
+        """);
+  }
+
+  @Test
+  void anotherTenantsOrAnUnknownSessionHasNoTranscript() throws Exception {
+    when(sessions.transcript(TENANT, "session-of-another-tenant")).thenReturn(Optional.empty());
+
+    JsonNode problem =
+        refused(
+            get("/api/v1/chat/sessions/session-of-another-tenant").header("X-Api-Key", API_KEY),
+            404,
+            "not-found");
+    assertThat(problem.get("detail").asString())
+        .isEqualTo("No session with id 'session-of-another-tenant'");
+    refused(get("/api/v1/chat/sessions/other").header("X-Api-Key", API_KEY), 404, "not-found");
+    refused(get("/api/v1/chat/sessions/session-abc"), 401, "unauthorized");
+  }
+
+  @Test
+  void theTenantsSessionsArePagedNewestFirstWithAToken() throws Exception {
+    SessionSummary completed =
+        new SessionSummary(
+            "session-0mgabc",
+            "completed",
+            "2026-05-14T11:00:00Z",
+            "2026-05-14T11:30:00Z",
+            1,
+            "2026-05-14T11:30:00Z",
+            "user_ended",
+            new ConversationCompleted.Feedback(4, null));
+    when(sessions.page(TENANT, 2, null))
+        .thenReturn(new SessionStore.Page(List.of(ACTIVE_SESSION, completed), "session-0mgabc"));
+    when(sessions.page(TENANT, 2, "session-0mgabc"))
+        .thenReturn(new SessionStore.Page(List.of(), null));
+
+    assertJson(
+        send(get("/api/v1/chat/sessions?size=2").header("X-Api-Key", API_KEY)),
+        """
+        {"sessions":[
+          {"sessionId":"session-abc","status":"active","createdAt":"2026-05-14T12:00:00Z",
+           "updatedAt":"2026-05-14T12:01:00Z","messageCount":2},
+          {"sessionId":"session-0mgabc","status":"completed","createdAt":"2026-05-14T11:00:00Z",
+           "updatedAt":"2026-05-14T11:30:00Z","messageCount":1,"completedAt":"2026-05-14T11:30:00Z",
+           "completionReason":"user_ended","feedback":{"rating":4}}],
+         "nextPageToken":"c2Vzc2lvbi0wbWdhYmM"}
+        """);
+    assertJson(
+        send(
+            get("/api/v1/chat/sessions?size=2&pageToken=c2Vzc2lvbi0wbWdhYmM")
+                .header("X-Api-Key", API_KEY)),
+        "{\"sessions\":[]}");
+    refused(
+        get("/api/v1/chat/sessions?size=0").header("X-Api-Key", API_KEY), 400, "invalid-parameter");
+    refused(
+        get("/api/v1/chat/sessions?pageToken=bm9wZQ").header("X-Api-Key", API_KEY),
+        400,
+        "invalid-parameter");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void completingWritesTheStatusAndConversationCompletedInOneCall() throws Exception {
+    when(sessions.transcript(TENANT, "session-abc")).thenReturn(Optional.of(TRANSCRIPT));
+    ConversationCompleted.Feedback feedback = new ConversationCompleted.Feedback(5, "Clear");
+    when(sessions.complete(TENANT, "session-abc", CLOCK.instant(), "user_ended", feedback, null))
+        .thenReturn(START);
+
+    assertJson(
+        send(complete("session-abc", "{\"feedback\":{\"rating\":5,\"comment\":\"Clear\"}}")),
+        """
+        {"sessionId":"session-abc","status":"completed","createdAt":"2026-05-14T12:00:00Z",
+         "updatedAt":"2026-05-14T13:00:00Z","messageCount":2,"completedAt":"2026-05-14T13:00:00Z",
+         "completionReason":"user_ended","feedback":{"rating":5,"comment":"Clear"}}
+        """);
+
+    ArgumentCaptor<List<TransactWriteItem>> items = ArgumentCaptor.forClass(List.class);
+    ArgumentCaptor<List<EventEnvelope>> events = ArgumentCaptor.forClass(List.class);
+    verify(outbox).write(items.capture(), events.capture());
+    assertThat(items.getValue()).containsExactly(START);
+    assertThat(events.getValue()).hasSize(1);
+    EventEnvelope event = events.getValue().get(0);
+    assertThat(event.eventType().toString()).isEqualTo("conversation.completed.v1");
+    assertThat(event.tenantId()).isEqualTo(TENANT);
+    assertThat(event.sessionId()).isEqualTo("session-abc");
+    assertThat(event.payload(ConversationCompleted.class))
+        .isEqualTo(
+            new ConversationCompleted(
+                "2026-05-14T12:00:00Z",
+                "2026-05-14T13:00:00Z",
+                3_600_000,
+                2,
+                java.util.Map.of(Intent.METRIC_LOOKUP, 1L, Intent.GREETING, 1L),
+                CompletionReason.USER_ENDED,
+                feedback));
+  }
+
+  @Test
+  void completingWithoutABodyHasNoFeedback() throws Exception {
+    when(sessions.transcript(TENANT, "session-abc")).thenReturn(Optional.of(TRANSCRIPT));
+    when(sessions.complete(TENANT, "session-abc", CLOCK.instant(), "user_ended", null, null))
+        .thenReturn(START);
+
+    MockHttpServletResponse response =
+        send(post("/api/v1/chat/sessions/session-abc/complete").header("X-Api-Key", API_KEY));
+
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+    assertThat(JSON.readTree(response.getContentAsString()).has("feedback")).isFalse();
+    verify(outbox).write(eq(List.of(START)), any());
+  }
+
+  @Test
+  void completingACompletedSessionIsAConflict() throws Exception {
+    when(sessions.transcript(TENANT, "session-abc"))
+        .thenReturn(
+            Optional.of(
+                new SessionStore.Transcript(
+                    new SessionSummary(
+                        "session-abc",
+                        "completed",
+                        "2026-05-14T12:00:00Z",
+                        "2026-05-14T12:30:00Z",
+                        2,
+                        "2026-05-14T12:30:00Z",
+                        "idle_timeout",
+                        null),
+                    TRANSCRIPT.messages())));
+
+    JsonNode problem = refused(complete("session-abc", "{}"), 409, "conflict");
+    assertThat(problem.get("detail").asString())
+        .isEqualTo("Session session-abc is already completed");
+  }
+
+  @Test
+  void completingASessionCompletedMeanwhileIsAConflict() throws Exception {
+    when(sessions.transcript(TENANT, "session-abc")).thenReturn(Optional.of(TRANSCRIPT));
+    when(sessions.complete(any(), anyString(), any(), anyString(), any(), any())).thenReturn(START);
+    doThrow(TransactionCanceledException.builder().message("ConditionalCheckFailed").build())
+        .when(outbox)
+        .write(any(), any());
+
+    MockHttpServletResponse response = send(complete("session-abc", "{}"));
+
+    assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(JSON.readTree(response.getContentAsString()).get("detail").asString())
+        .isEqualTo("Session session-abc is already completed");
+  }
+
+  @Test
+  void aRatingOutsideOneToFiveIsRefusedAndNothingWritten() throws Exception {
+    when(sessions.transcript(TENANT, "session-abc")).thenReturn(Optional.of(TRANSCRIPT));
+    for (String rating : List.of("0", "6", "null")) {
+      JsonNode problem =
+          refused(
+              complete("session-abc", "{\"feedback\":{\"rating\":" + rating + "}}"),
+              422,
+              "validation");
+      assertThat(problem.get("errors").toString())
+          .isEqualTo(
+              "[{\"field\":\"feedback.rating\",\"message\":\"must be a whole number from 1 to 5\"}]");
+    }
+  }
+
+  @Test
+  void completingAnotherTenantsOrAnUnknownSessionIsNotFound() throws Exception {
+    when(sessions.transcript(TENANT, "session-of-another-tenant")).thenReturn(Optional.empty());
+
+    JsonNode problem = refused(complete("session-of-another-tenant", "{}"), 404, "not-found");
+    assertThat(problem.get("detail").asString())
+        .isEqualTo("No session with id 'session-of-another-tenant'");
   }
 }
