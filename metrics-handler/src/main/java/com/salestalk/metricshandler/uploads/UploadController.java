@@ -4,7 +4,6 @@ import com.salestalk.eventcontracts.envelope.Flow;
 import com.salestalk.eventcontracts.envelope.TenantId;
 import com.salestalk.servicekit.auth.AuthenticatedTenant;
 import com.salestalk.servicekit.auth.TenantApi;
-import com.salestalk.servicekit.problem.Problem;
 import com.salestalk.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -82,44 +81,18 @@ class UploadController {
         @Header(name = REPEAT_HEADER, description = "true")
       },
       content = @Content(schema = @Schema(implementation = UploadView.class)))
-  @ApiResponse(
-      responseCode = "400",
-      description = "No `file` part, or an invalid header",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "Missing or invalid X-Api-Key",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(
-      responseCode = "413",
-      description = "Over the size, row or column limit",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "400", description = "No `file` part, or an invalid header")
+  @ApiResponse(responseCode = "401", description = "Missing or invalid X-Api-Key")
+  @ApiResponse(responseCode = "413", description = "Over the size, row or column limit")
   @ApiResponse(
       responseCode = "415",
-      description = "Not multipart/form-data, or the file is binary (a ZIP, gzip, PDF, …)",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+      description = "Not multipart/form-data, or the file is binary (a ZIP, gzip, PDF, …)")
   @ApiResponse(
       responseCode = "422",
       description =
           "The file cannot be accepted (empty, no data rows, a missing or duplicate column, not"
               + " UTF-8, an unclosed quote, a row with more fields than the header, a cell over"
-              + " the limit, no acceptable row); `errors[]` names the file or each row",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+              + " the limit, no acceptable row); `errors[]` names the file or each row")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       content =
@@ -147,13 +120,7 @@ class UploadController {
 
   @Operation(summary = "Get an upload of the tenant")
   @ApiResponse(responseCode = "200", description = "The upload")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such upload of this tenant",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "404", description = "No such upload of this tenant")
   @GetMapping("/{uploadId}")
   UploadView get(
       @Parameter(hidden = true) @AuthenticatedTenant TenantId tenant,
@@ -170,13 +137,7 @@ class UploadController {
           "Newest first. Pass nextPageToken as pageToken to get the next page; the last page has"
               + " no nextPageToken.")
   @ApiResponse(responseCode = "200", description = "A page of uploads")
-  @ApiResponse(
-      responseCode = "400",
-      description = "Invalid size or pageToken",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid size or pageToken")
   @GetMapping
   UploadPage list(
       @Parameter(hidden = true) @AuthenticatedTenant TenantId tenant,

@@ -66,7 +66,7 @@ public class OpenApiAutoConfiguration {
     return openApi -> {
       // springdoc's own schemas win where an operation already named Problem
       Components components = openApi.getComponents();
-      ModelConverters.getInstance()
+      ModelConverters.getInstance(true)
           .readAll(Problem.class)
           .forEach(
               (name, schema) -> {

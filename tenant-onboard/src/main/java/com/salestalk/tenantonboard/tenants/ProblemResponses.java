@@ -1,8 +1,5 @@
 package com.salestalk.tenantonboard.tenants;
 
-import com.salestalk.servicekit.problem.Problem;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,24 +13,12 @@ import java.lang.annotation.Target;
 final class ProblemResponses {
   private ProblemResponses() {}
 
-  @ApiResponse(
-      responseCode = "401",
-      description = "Missing or invalid admin token",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "401", description = "Missing or invalid admin token")
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
   @interface Unauthorized {}
 
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such tenant (or API key)",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "404", description = "No such tenant (or API key)")
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
   @interface NotFound {}
@@ -41,55 +26,25 @@ final class ProblemResponses {
   @Unauthorized
   @ApiResponse(
       responseCode = "400",
-      description = "Malformed JSON, JSON over a limit, or an invalid header",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+      description = "Malformed JSON, JSON over a limit, or an invalid header")
   @ApiResponse(
       responseCode = "409",
       description =
           "request-in-progress: a request with this Idempotency-Key is in progress; retry after"
-              + " Retry-After seconds",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(
-      responseCode = "413",
-      description = "Body over the size limit",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(
-      responseCode = "415",
-      description = "Content-Type is not application/json",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+              + " Retry-After seconds")
+  @ApiResponse(responseCode = "413", description = "Body over the size limit")
+  @ApiResponse(responseCode = "415", description = "Content-Type is not application/json")
   @ApiResponse(
       responseCode = "422",
       description =
-          "Invalid field (errors[] names each), or Idempotency-Key reused with another body",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+          "Invalid field (errors[] names each), or Idempotency-Key reused with another body")
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.METHOD)
   @interface Create {}
 
   @Unauthorized
   @NotFound
-  @ApiResponse(
-      responseCode = "400",
-      description = "Invalid query parameter",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid query parameter")
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.METHOD)
   @interface Read {}
@@ -102,30 +57,14 @@ final class ProblemResponses {
 
   @Unauthorized
   @NotFound
-  @ApiResponse(
-      responseCode = "400",
-      description = "Invalid Idempotency-Key header",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid Idempotency-Key header")
   @ApiResponse(
       responseCode = "409",
       description =
           "request-in-progress: a request with this Idempotency-Key is in progress (retry after"
               + " Retry-After seconds); conflict: the tenant already has the most usable keys,"
-              + " or its keys kept changing concurrently",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(
-      responseCode = "422",
-      description = "Idempotency-Key reused for another request",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+              + " or its keys kept changing concurrently")
+  @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.METHOD)
   @interface IssueKey {}

@@ -3,7 +3,6 @@ package com.salestalk.analytics.statistics;
 import com.salestalk.eventcontracts.envelope.TenantId;
 import com.salestalk.servicekit.auth.AuthenticatedTenant;
 import com.salestalk.servicekit.auth.TenantApi;
-import com.salestalk.servicekit.problem.Problem;
 import com.salestalk.servicekit.query.DateRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -49,18 +48,8 @@ class AnalyticsController {
       responseCode = "400",
       description =
           "`from` or `to` missing or not a day YYYY-MM-DD, `to` before `from`, or a range longer"
-              + " than allowed",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No or an invalid API key",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+              + " than allowed")
+  @ApiResponse(responseCode = "401", description = "No or an invalid API key")
   @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
   AnalyticsView analytics(
       @Parameter(hidden = true) @AuthenticatedTenant TenantId tenant,

@@ -2,7 +2,6 @@ package com.salestalk.analytics.statistics;
 
 import com.salestalk.eventcontracts.events.Plan;
 import com.salestalk.servicekit.auth.AdminApi;
-import com.salestalk.servicekit.problem.Problem;
 import com.salestalk.servicekit.query.DateRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -47,18 +46,8 @@ class TenantsByPlanController {
       responseCode = "400",
       description =
           "Only one of `from` and `to`, a day not YYYY-MM-DD, `to` before `from`, or a range"
-              + " longer than allowed",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No or a wrong admin token",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = Problem.class)))
+              + " longer than allowed")
+  @ApiResponse(responseCode = "401", description = "No or a wrong admin token")
   @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
   TenantsByPlanView tenantsByPlan(
       @Parameter(description = "First UTC day, YYYY-MM-DD (with `to`)", example = "2025-01-01")
