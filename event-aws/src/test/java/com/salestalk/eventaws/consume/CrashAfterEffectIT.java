@@ -63,7 +63,13 @@ class CrashAfterEffectIT {
 
     fixture.sendAsEventBridge(event);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.inQueue(fixture.queue.url()) == 0);
+    // the message is acknowledged before the duplicate is counted: wait for both
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                fixture.inQueue(fixture.queue.url()) == 0
+                    && fixture.counter("salestalk.consume.duplicate", CONSUMER, TYPE) == 1);
     assertThat(fixture.effects(event)).isEqualTo(1);
     assertThat(handled).hasValue(1);
     assertThat(fixture.counter("salestalk.consume.duplicate", CONSUMER, TYPE)).isEqualTo(1);

@@ -78,7 +78,15 @@ class DuplicateDeliveryIT {
             effects.add(fixture.effect(e));
           });
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> fixture.inQueue(fixture.queue.url()) == 0);
+      // the message is acknowledged before the duplicate is counted: wait for both
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  fixture.inQueue(fixture.queue.url()) == 0
+                      && fixture.counter(
+                              "salestalk.consume.duplicate", "aggregation", "metrics.ingested.v1")
+                          == 1);
       assertThat(
               fixture.counter("salestalk.consume.duplicate", "aggregation", "metrics.ingested.v1"))
           .isEqualTo(1);
